@@ -1,0 +1,192 @@
+package io.backupmock.server;
+
+import io.backupmock.fixtures.Fixtures;
+import io.backupmock.server.gateway.Gateway;
+import io.backupmock.server.jobs.Scenario;
+import io.backupmock.server.operations.ExportBlobGet;
+import io.backupmock.server.tenancy.Tenancy;
+import io.backupmock.server.tls.SelfSignedCertificate;
+import io.backupmock.server.wire.Json;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.xnio.Options;
+
+/**
+ * The emulator as a running server: HTTPS (and optionally plain HTTP) listeners in front of one
+ * {@link Emulator}. Build with {@link #builder()}, {@link Builder#start()}, and close when done.
+ */
+public final class BackupMockServer implements AutoCloseable {
+    private final Undertow undertow;
+    private final Emulator emulator;
+    private final SelfSignedCertificate certificate;
+    private final URI httpsUri;
+    private final URI httpUri;
+
+    private BackupMockServer(Undertow undertow, Emulator emulator, SelfSignedCertificate certificate, URI httpsUri,
+                             URI httpUri) {
+        this.undertow = undertow;
+        this.emulator = emulator;
+        this.certificate = certificate;
+        this.httpsUri = httpsUri;
+        this.httpUri = httpUri;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default scenario, read from the fixtures module. */
+    public static Scenario defaultScenario() {
+        try {
+            return Json.MAPPER.readValue(Fixtures.read(Fixtures.DEFAULT_SCENARIO), Scenario.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the default scenario fixture does not parse", e);
+        }
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
+    /** The HTTPS base URI (e.g. {@code https://127.0.0.1:8443}), or the HTTP one if HTTPS is off. */
+    public URI baseUri() {
+        return httpsUri != null ? httpsUri : httpUri;
+    }
+
+    /** The HTTPS base URI, or null if HTTPS is off. */
+    public URI httpsUri() {
+        return httpsUri;
+    }
+
+    /** The plain HTTP base URI, or null if no HTTP listener was asked for. */
+    public URI httpUri() {
+        return httpUri;
+    }
+
+    /** Every base URI served, HTTPS first. */
+    public List<URI> uris() {
+        List<URI> out = new ArrayList<>(2);
+        if (httpsUri != null) {
+            out.add(httpsUri);
+        }
+        if (httpUri != null) {
+            out.add(httpUri);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+    }
+
+    /** Options of the server; every one has a default that needs no set-up. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private Integer httpsPort = 0;
+        private Integer httpPort;
+        private Clock clock = Clock.systemUTC();
+        private Emulator.Settings settings = Emulator.Settings.DEFAULTS;
+        private Scenario scenario;
+        private SelfSignedCertificate certificate;
+
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** HTTPS port; 0 picks a free one. */
+        public Builder httpsPort(int port) {
+            this.httpsPort = port;
+            return this;
+        }
+
+        /** No HTTPS listener (then an HTTP port must be given). */
+        public Builder noHttps() {
+            this.httpsPort = null;
+            return this;
+        }
+
+        /** Also serve plain HTTP on this port; 0 picks a free one. */
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder settings(Emulator.Settings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public Builder scenario(Scenario value) {
+            this.scenario = Objects.requireNonNull(value, "scenario");
+            return this;
+        }
+
+        public Builder certificate(SelfSignedCertificate value) {
+            this.certificate = Objects.requireNonNull(value, "certificate");
+            return this;
+        }
+
+        public BackupMockServer start() {
+            if (httpsPort == null && httpPort == null) {
+                throw new IllegalStateException("serve HTTPS, HTTP, or both");
+            }
+            Emulator emulator = new Emulator(new Tenancy(scenario != null ? scenario : defaultScenario()), clock,
+                    settings);
+            Gateway gateway = new Gateway(emulator, Routes.build(emulator),
+                    Map.of(ExportBlobGet.PREFIX, new ExportBlobGet(emulator)));
+            SelfSignedCertificate cert = certificate != null ? certificate : SelfSignedCertificate.shared();
+            Undertow.Builder builder = Undertow.builder()
+                    .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                    .setWorkerThreads(2)
+                    .setSocketOption(Options.TCP_NODELAY, true)
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Gateway.MAX_BODY_BYTES)
+                    .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                    .setServerOption(UndertowOptions.DECODE_URL, false)
+                    .setHandler(gateway);
+            if (httpsPort != null) {
+                builder.addHttpsListener(httpsPort, host, cert.serverContext());
+            }
+            if (httpPort != null) {
+                builder.addHttpListener(httpPort, host);
+            }
+            Undertow undertow = builder.build();
+            undertow.start();
+            URI https = null;
+            URI http = null;
+            for (Undertow.ListenerInfo info : undertow.getListenerInfo()) {
+                InetSocketAddress address = (InetSocketAddress) info.getAddress();
+                String hostPart = address.getAddress().getHostAddress();
+                if (hostPart.contains(":")) {
+                    hostPart = "[" + hostPart + "]";
+                }
+                URI uri = URI.create(info.getProtcol() + "://" + hostPart + ":" + address.getPort());
+                if (info.getProtcol().equals("https")) {
+                    https = uri;
+                } else {
+                    http = uri;
+                }
+            }
+            return new BackupMockServer(undertow, emulator, cert, https, http);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.backupmock.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backupmock.server.wire.Json;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One request as operations see it: path parameters, query, body, the instant it is served at
+ * (every state in one answer is read at that same instant) and how to build absolute URLs back to
+ * this emulator, from the request's own scheme and Host.
+ */
+public final class ApiRequest {
+    private final String method;
+    private final RequestTarget target;
+    private final Map<String, String> params;
+    private final byte[] body;
+    private final String baseUrl;
+    private final Instant now;
+
+    public ApiRequest(String method, RequestTarget target, Map<String, String> params, byte[] body, String baseUrl,
+                      Instant now) {
+        this.method = method;
+        this.target = target;
+        this.params = params;
+        this.body = body;
+        this.baseUrl = baseUrl;
+        this.now = now;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** A path parameter by its name in the route template, e.g. {@code jobName}. */
+    public String param(String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw new IllegalStateException("no path parameter " + name);
+        }
+        return v;
+    }
+
+    public String query(String name) {
+        return target.query(name);
+    }
+
+    public String apiVersion() {
+        return target.query("api-version");
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Absolute URL of {@code path} on this emulator, carrying this request's api-version. */
+    public String url(String path) {
+        return baseUrl + path + "?api-version=" + apiVersion();
+    }
+
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    /** The body as JSON; 400 InvalidRequestContent when it is missing or not JSON. */
+    public JsonNode json() {
+        if (body.length == 0) {
+            throw ApiError.badRequest("InvalidRequestContent",
+                    "The request content was invalid and could not be deserialized: the body is empty.");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw ApiError.badRequest("InvalidRequestContent",
+                        "The request content was invalid and could not be deserialized: expected a JSON object.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ApiError.badRequest("InvalidRequestContent",
+                    "The request content was invalid and could not be deserialized: "
+                            + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed JSON.";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,106 @@
+package io.backupmock.server.gateway;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The request's path and query, parsed from the raw URI: a raw {@code ;} is part of a name (item
+ * names contain it) not the start of path parameters, {@code %3B} decodes to it, empty segments
+ * ({@code //}) are dropped, and query names are matched case-insensitively after decoding
+ * ({@code %24filter} is {@code $filter}; {@code +} and {@code %20} are spaces).
+ */
+public final class RequestTarget {
+    private final String rawPath;
+    private final List<String> segments;
+    private final Map<String, String> query;
+
+    private RequestTarget(String rawPath, List<String> segments, Map<String, String> query) {
+        this.rawPath = rawPath;
+        this.segments = segments;
+        this.query = query;
+    }
+
+    /**
+     * @param rawUri   the request-target as sent, without the query (an absolute URI is accepted)
+     * @param rawQuery the query string as sent, or null
+     */
+    public static RequestTarget parse(String rawUri, String rawQuery) {
+        String path = stripSchemeAndHost(rawUri);
+        List<String> segments = new ArrayList<>();
+        int from = 0;
+        while (from <= path.length()) {
+            int slash = path.indexOf('/', from);
+            int to = slash < 0 ? path.length() : slash;
+            if (to > from) {
+                segments.add(decodePath(path.substring(from, to)));
+            }
+            from = to + 1;
+        }
+        return new RequestTarget(path, List.copyOf(segments), parseQuery(rawQuery));
+    }
+
+    public String rawPath() {
+        return rawPath;
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    /** First value of a query parameter, by case-insensitive name; null if absent. */
+    public String query(String name) {
+        return query.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static String stripSchemeAndHost(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme > 0 && uri.indexOf('/') > scheme) {
+            int slash = uri.indexOf('/', scheme + 3);
+            return slash < 0 ? "/" : uri.substring(slash);
+        }
+        return uri;
+    }
+
+    private static String decodePath(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("InvalidRequestUri", "The request URI has an invalid escape sequence in '"
+                    + segment + "'.");
+        }
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        Map<String, String> out = new HashMap<>(4);
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+            out.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+        }
+        return out;
+    }
+
+    private static String decodeQuery(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("InvalidRequestUri", "The query string has an invalid escape sequence in '"
+                    + s + "'.");
+        }
+    }
+}

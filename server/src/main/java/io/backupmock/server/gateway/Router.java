@@ -1,0 +1,95 @@
+package io.backupmock.server.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches decoded path segments against route templates such as
+ * {@code subscriptions/{subscriptionId}/…/backupJobs/{jobName}}: literals case-insensitively, and
+ * where two templates match, the one with more literal segments wins
+ * ({@code backupJobs/operationResults/{id}} over {@code backupJobs/{jobName}/cancel}).
+ */
+public final class Router {
+    private final Map<Integer, List<Route>> bySize = new HashMap<>();
+
+    public Router add(String method, String template, Operation operation) {
+        Route route = new Route(method, template, operation);
+        List<Route> routes = bySize.computeIfAbsent(route.segments.length, n -> new ArrayList<>());
+        routes.add(route);
+        routes.sort((a, b) -> Integer.compare(b.literals, a.literals));
+        return this;
+    }
+
+    /** A route matched: what to run and the path parameters. */
+    public record Match(Operation operation, Map<String, String> params, String template) {
+    }
+
+    /** The matching route, or null (with {@code allowed} holding the methods of routes that match the path). */
+    public Match match(String method, List<String> path, Set<String> allowed) {
+        List<Route> candidates = bySize.get(path.size());
+        if (candidates == null) {
+            return null;
+        }
+        for (Route route : candidates) {
+            if (!route.matches(path)) {
+                continue;
+            }
+            if (route.method.equals(method)) {
+                return new Match(route.operation, route.params(path), route.template);
+            }
+            allowed.add(route.method);
+        }
+        return null;
+    }
+
+    private static final class Route {
+        final String method;
+        final String template;
+        final String[] segments;
+        final boolean[] isParam;
+        final int literals;
+        final Operation operation;
+
+        Route(String method, String template, Operation operation) {
+            this.method = method;
+            this.template = template;
+            this.operation = operation;
+            this.segments = template.split("/");
+            this.isParam = new boolean[segments.length];
+            int count = 0;
+            for (int i = 0; i < segments.length; i++) {
+                isParam[i] = segments[i].startsWith("{");
+                if (isParam[i]) {
+                    segments[i] = segments[i].substring(1, segments[i].length() - 1);
+                } else {
+                    segments[i] = segments[i].toLowerCase(Locale.ROOT);
+                    count++;
+                }
+            }
+            this.literals = count;
+        }
+
+        boolean matches(List<String> path) {
+            for (int i = 0; i < segments.length; i++) {
+                if (!isParam[i] && !segments[i].equalsIgnoreCase(path.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Map<String, String> params(List<String> path) {
+            Map<String, String> out = new HashMap<>(8);
+            for (int i = 0; i < segments.length; i++) {
+                if (isParam[i]) {
+                    out.put(segments[i], path.get(i));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.backupmock.server.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A job: its script, what it works on, and the instants that matter (start, cancel requested).
+ * Its status at any instant is computed from these, never stored, so a clock moves every job at
+ * once and a status can only move forward as the clock does: InProgress, then Completed,
+ * CompletedWithWarnings or Failed; or InProgress, Cancelling, Cancelled.
+ */
+public final class Job {
+    private final String id;
+    private final String activityId;
+    private final JobOperation operation;
+    private final JobType jobType;
+    private final JobSubject subject;
+    private final JobScript script;
+    private final Instant start;
+    private volatile Instant cancelRequestedAt;
+
+    public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.activityId = UUID.randomUUID().toString();
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.jobType = Objects.requireNonNull(jobType, "jobType");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.script = Objects.requireNonNull(script, "script");
+        this.start = Objects.requireNonNull(start, "start");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String activityId() {
+        return activityId;
+    }
+
+    public JobOperation operation() {
+        return operation;
+    }
+
+    public JobType jobType() {
+        return jobType;
+    }
+
+    public JobSubject subject() {
+        return subject;
+    }
+
+    public JobScript script() {
+        return script;
+    }
+
+    public Instant startTime() {
+        return start;
+    }
+
+    /** The instant the job ends when left alone. */
+    public Instant naturalEnd() {
+        return start.plus(script.totalDuration());
+    }
+
+    /** The instant a requested cancel turns into Cancelled, or null if none was requested. */
+    public Instant cancelledAt() {
+        Instant requested = cancelRequestedAt;
+        return requested == null ? null : requested.plus(script.cancellationTime());
+    }
+
+    /** What happened to a cancel request. */
+    public enum CancelResult { ACCEPTED, ALREADY_CANCELLING, NOT_CANCELLABLE, ALREADY_FINISHED }
+
+    /** Requests cancellation at {@code now}; accepted only while the job runs and its script allows it. */
+    public synchronized CancelResult cancel(Instant now) {
+        JobStatus status = at(now).status();
+        if (status == JobStatus.Cancelling) {
+            return CancelResult.ALREADY_CANCELLING;
+        }
+        if (status.isTerminal()) {
+            return CancelResult.ALREADY_FINISHED;
+        }
+        if (!script.isCancellable()) {
+            return CancelResult.NOT_CANCELLABLE;
+        }
+        cancelRequestedAt = now;
+        return CancelResult.ACCEPTED;
+    }
+
+    /** The job as it is at instant {@code t}. */
+    public JobSnapshot at(Instant t) {
+        Instant requested = cancelRequestedAt;
+        if (requested != null) {
+            return cancelledSnapshot(t, requested);
+        }
+        Instant end = naturalEnd();
+        if (t.isBefore(end)) {
+            List<TaskSnapshot> tasks = tasksAt(t, "InProgress");
+            return new JobSnapshot(this, JobStatus.InProgress, start, null, elapsed(t), tasks,
+                    progress(elapsed(t), script.totalDuration()), script.isCancellable(), List.of());
+        }
+        JobStatus outcome = script.outcome();
+        List<TaskSnapshot> tasks = tasksAt(end, "InProgress");
+        if (outcome == JobStatus.Failed && !tasks.isEmpty()) {
+            TaskSnapshot last = tasks.get(tasks.size() - 1);
+            tasks.set(tasks.size() - 1, new TaskSnapshot(last.taskId(), "Failed", last.startTime(), end,
+                    last.duration(), last.progressPercentage()));
+        }
+        return new JobSnapshot(this, outcome, start, end, script.totalDuration(), List.copyOf(tasks), 100, false,
+                script.errorDetails());
+    }
+
+    private JobSnapshot cancelledSnapshot(Instant t, Instant requested) {
+        Instant cancelled = requested.plus(script.cancellationTime());
+        Duration progressed = Duration.between(start, requested);
+        double progress = progress(progressed, script.totalDuration());
+        if (t.isBefore(cancelled)) {
+            return new JobSnapshot(this, JobStatus.Cancelling, start, null, elapsed(t),
+                    List.copyOf(tasksAt(requested, "InProgress")), progress, false, List.of());
+        }
+        return new JobSnapshot(this, JobStatus.Cancelled, start, cancelled, Duration.between(start, cancelled),
+                List.copyOf(tasksAt(requested, "Cancelled")), progress, false, List.of());
+    }
+
+    private Duration elapsed(Instant t) {
+        return t.isAfter(start) ? Duration.between(start, t) : Duration.ZERO;
+    }
+
+    /** Tasks at instant {@code t}; the one running then gets {@code runningStatus}. */
+    private List<TaskSnapshot> tasksAt(Instant t, String runningStatus) {
+        List<TaskSnapshot> out = new ArrayList<>(script.tasks().size());
+        Instant taskStart = start;
+        for (TaskScript task : script.tasks()) {
+            Instant taskEnd = taskStart.plus(task.duration());
+            if (!t.isBefore(taskEnd)) {
+                out.add(new TaskSnapshot(task.name(), "Completed", taskStart, taskEnd, task.duration(), 100));
+            } else if (!t.isBefore(taskStart)) {
+                Duration ran = Duration.between(taskStart, t);
+                out.add(new TaskSnapshot(task.name(), runningStatus, taskStart, null, ran,
+                        progress(ran, task.duration())));
+            } else {
+                out.add(new TaskSnapshot(task.name(), "NotStarted", null, null, Duration.ZERO, 0));
+            }
+            taskStart = taskEnd;
+        }
+        return out;
+    }
+
+    private static double progress(Duration done, Duration total) {
+        if (total.isZero()) {
+            return 100;
+        }
+        double percent = 100.0 * done.toNanos() / total.toNanos();
+        return Math.min(100, Math.round(percent * 100) / 100.0);
+    }
+
+    @Override
+    public String toString() {
+        return "Job[" + id + " " + operation + " " + jobType + " on " + subject.entityFriendlyName() + "]";
+    }
+}

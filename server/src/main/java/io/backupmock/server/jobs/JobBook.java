@@ -1,0 +1,85 @@
+package io.backupmock.server.jobs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The jobs of one vault, listed newest first (as Azure lists them), found by id, filtered and paged. */
+public final class JobBook {
+    /** Orders newest first; the sequence breaks ties between jobs started at the same instant. */
+    private static final Comparator<PageToken> NEWEST_FIRST =
+            Comparator.comparing(PageToken::start).thenComparingLong(PageToken::sequence).reversed();
+
+    private final NavigableMap<PageToken, Job> byStart = new ConcurrentSkipListMap<>(NEWEST_FIRST);
+    private final Map<String, Job> byId = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public void add(Job job) {
+        String key = job.id().toLowerCase(Locale.ROOT);
+        if (byId.putIfAbsent(key, job) != null) {
+            throw new IllegalArgumentException("a job with id " + job.id() + " already exists");
+        }
+        byStart.put(new PageToken(job.startTime(), sequence.incrementAndGet()), job);
+    }
+
+    /** The job with this id (case-insensitive), or null. */
+    public Job find(String id) {
+        return byId.get(id.toLowerCase(Locale.ROOT));
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** Every job, newest first. */
+    public List<Job> all() {
+        return new ArrayList<>(byStart.values());
+    }
+
+    /**
+     * The page of jobs matching {@code filter} at instant {@code now}, starting after {@code after}
+     * (null for the first page), at most {@code pageSize} long.
+     */
+    public Page<JobSnapshot> list(JobFilter filter, Instant now, PageToken after, int pageSize) {
+        PageToken windowStart = filter.to() == null ? null : new PageToken(filter.to(), Long.MAX_VALUE);
+        NavigableMap<PageToken, Job> range = byStart;
+        if (after != null && (windowStart == null || NEWEST_FIRST.compare(after, windowStart) >= 0)) {
+            range = byStart.tailMap(after, false);
+        } else if (windowStart != null) {
+            range = byStart.tailMap(windowStart, true);
+        }
+        List<JobSnapshot> page = new ArrayList<>(Math.min(pageSize, 64));
+        PageToken last = null;
+        for (Map.Entry<PageToken, Job> e : range.entrySet()) {
+            Job job = e.getValue();
+            if (filter.from() != null && job.startTime().isBefore(filter.from())) {
+                break; // newest first: every later entry started earlier still
+            }
+            if (!filter.matchesStatically(job)) {
+                continue;
+            }
+            JobSnapshot snapshot = job.at(now);
+            if (!filter.matches(snapshot)) {
+                continue;
+            }
+            if (page.size() == pageSize) {
+                return new Page<>(page, last);
+            }
+            page.add(snapshot);
+            last = e.getKey();
+        }
+        return new Page<>(page, null);
+    }
+
+    public void clear() {
+        byStart.clear();
+        byId.clear();
+    }
+}

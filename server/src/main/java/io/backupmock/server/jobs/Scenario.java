@@ -1,0 +1,41 @@
+package io.backupmock.server.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scripts jobs get when nothing more specific was set: one per operation, plus how long an
+ * export takes. The emulator's default is the fixture {@code scenarios/default.json}.
+ *
+ * @param jobs   one script per operation; an operation without one completes at once
+ * @param export how the operation of {@code backupJobsExport} behaves
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Scenario(List<JobScript> jobs, OperationScript export) {
+
+    public Scenario {
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        export = export == null ? OperationScript.IMMEDIATE : export;
+        Map<JobOperation, JobScript> seen = new EnumMap<>(JobOperation.class);
+        for (JobScript script : jobs) {
+            if (script.operation() == null) {
+                throw new IllegalArgumentException("every job script of a scenario names its operation");
+            }
+            if (seen.put(script.operation(), script) != null) {
+                throw new IllegalArgumentException("the scenario has two scripts for " + script.operation());
+            }
+        }
+    }
+
+    /** The script for a job of {@code operation}. */
+    public JobScript scriptFor(JobOperation operation) {
+        for (JobScript script : jobs) {
+            if (script.operation() == operation) {
+                return script;
+            }
+        }
+        return JobScript.builder(operation).build();
+    }
+}

@@ -1,0 +1,23 @@
+package io.backupmock.server.operations;
+
+import io.backupmock.server.Emulator;
+import io.backupmock.server.gateway.ApiRequest;
+import io.backupmock.server.gateway.ApiResponse;
+import io.backupmock.server.gateway.Operation;
+import io.backupmock.server.tenancy.Vault;
+import io.backupmock.server.wire.JobRenderer;
+
+/** JobDetails_Get: {@code GET …/vaults/{v}/backupJobs/{job}} → 200 JobResource with its extendedInfo. */
+public final class JobDetailsGet implements Operation {
+    private final Emulator emulator;
+
+    public JobDetailsGet(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest req) {
+        Vault vault = Lookups.vault(emulator, req);
+        return ApiResponse.ok(JobRenderer.render(vault, Lookups.job(vault, req.param("jobName")).at(req.now()), true));
+    }
+}

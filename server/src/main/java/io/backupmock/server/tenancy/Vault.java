@@ -1,0 +1,194 @@
+package io.backupmock.server.tenancy;
+
+import io.backupmock.server.jobs.Job;
+import io.backupmock.server.jobs.JobBook;
+import io.backupmock.server.jobs.JobFilter;
+import io.backupmock.server.jobs.JobOperation;
+import io.backupmock.server.jobs.JobScript;
+import io.backupmock.server.jobs.JobSubject;
+import io.backupmock.server.jobs.JobType;
+import io.backupmock.server.jobs.OperationScript;
+import io.backupmock.server.jobs.Scenario;
+import io.backupmock.server.tracking.AsyncOperation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A Recovery Services vault: its protected items, jobs and operations, and the scripts its next
+ * jobs will follow. The scenario in force is asked for at each trigger, so a new scenario applies
+ * to every vault at once.
+ */
+public final class Vault {
+    private final String subscriptionId;
+    private final String resourceGroup;
+    private final String name;
+    private final Supplier<Scenario> scenario;
+    private final JobBook jobs = new JobBook();
+    private final Map<String, AsyncOperation> operations = new ConcurrentHashMap<>();
+    private final Map<String, ProtectedItem> items = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> deletedItems = new ConcurrentHashMap<>();
+    private final LinkedList<JobScript> nextJobs = new LinkedList<>();
+
+    Vault(String subscriptionId, String resourceGroup, String name, Supplier<Scenario> scenario) {
+        this.subscriptionId = subscriptionId;
+        this.resourceGroup = resourceGroup;
+        this.name = name;
+        this.scenario = scenario;
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String resourceGroup() {
+        return resourceGroup;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** ARM path of the vault, from {@code /subscriptions/…}. */
+    public String path() {
+        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.RecoveryServices/vaults/" + name;
+    }
+
+    public JobBook jobs() {
+        return jobs;
+    }
+
+    // ---- protected items ----
+
+    /**
+     * The item at this path, springing into being (protected, with the default policy) on first
+     * mention; null if it was deleted or its name follows none of Azure's forms.
+     */
+    public ProtectedItem item(String fabric, String container, String itemName, Instant now) {
+        String key = ProtectedItem.key(container, itemName);
+        ProtectedItem existing = items.get(key);
+        if (existing != null || deletedItems.containsKey(key)) {
+            return existing;
+        }
+        ItemKind kind = ItemKind.ofItemName(itemName);
+        if (kind == null) {
+            return null;
+        }
+        return items.computeIfAbsent(key, k -> new ProtectedItem(this, fabric, container, itemName, kind,
+                ProtectionState.Protected, now));
+    }
+
+    /** Every item not deleted, by name. */
+    public List<ProtectedItem> items() {
+        List<ProtectedItem> out = new ArrayList<>(items.values());
+        out.sort(Comparator.comparing(i -> i.name().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /**
+     * Enables protection (or changes its policy, or stops it keeping the data): a ConfigureBackup
+     * job, or DisableBackup when {@code stop}. A deleted item comes back.
+     */
+    public AsyncOperation configureProtection(String fabric, String container, String itemName, ItemKind kind,
+                                              String policyId, String sourceResourceId, boolean stop, Instant now) {
+        String key = ProtectedItem.key(container, itemName);
+        deletedItems.remove(key);
+        ProtectedItem item = items.computeIfAbsent(key, k -> new ProtectedItem(this, fabric, container, itemName,
+                kind, ProtectionState.IRPending, now));
+        item.configure(policyId, sourceResourceId, stop, now);
+        return trigger(stop ? JobOperation.DisableBackup : JobOperation.ConfigureBackup, item,
+                AsyncOperation.Kind.ITEM, now);
+    }
+
+    /** Stops protection and deletes the backup data: a DeleteBackupData job; the item is gone at once. */
+    public AsyncOperation deleteItem(ProtectedItem item, Instant now) {
+        items.remove(item.key());
+        deletedItems.put(item.key(), Boolean.TRUE);
+        return trigger(JobOperation.DeleteBackupData, item, AsyncOperation.Kind.ITEM_DELETE, now);
+    }
+
+    /** Whether an item at this path was deleted (and not protected again since). */
+    public boolean isDeleted(String container, String itemName) {
+        return deletedItems.containsKey(ProtectedItem.key(container, itemName));
+    }
+
+    // ---- jobs and operations ----
+
+    /** Queues scripts for the next jobs triggered in this vault, before the scenario's defaults. */
+    public void queueNextJobs(List<JobScript> scripts) {
+        synchronized (nextJobs) {
+            nextJobs.addAll(scripts);
+        }
+    }
+
+    /** Starts a job of {@code operation} on {@code item} through an asynchronous operation, as the triggers do. */
+    public AsyncOperation trigger(JobOperation operation, ProtectedItem item, AsyncOperation.Kind kind, Instant now) {
+        JobScript script = nextScript(operation);
+        Job job = null;
+        if (!script.trigger().fails()) {
+            job = startJob(operation, script, item, now);
+        }
+        return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now, script.trigger(), job,
+                item == null ? null : item.key(), null));
+    }
+
+    /** Creates a job directly, without an operation: for tests and seeding. */
+    public Job startJob(JobOperation operation, JobScript script, ProtectedItem item, Instant start) {
+        JobType type = script.jobType() != null ? script.jobType()
+                : item != null ? item.kind().jobType() : JobType.VaultJob;
+        JobSubject subject = item == null
+                ? new JobSubject(name, null, type.managementType(), null, null)
+                : new JobSubject(item.friendlyName(), item.containerNameInProperties(), item.kind().managementType(),
+                item.kind().workloadType(), item.key());
+        Job job = new Job(UUID.randomUUID().toString(), operation, type, subject, script, start);
+        jobs.add(job);
+        if (item != null) {
+            item.jobStarted(job);
+        }
+        return job;
+    }
+
+    /** Records a cancel of {@code job}; the operation is done when the job is Cancelled. */
+    public AsyncOperation trackCancel(Job job, Instant now) {
+        return register(new AsyncOperation(UUID.randomUUID().toString(), AsyncOperation.Kind.JOB_CANCEL, now,
+                OperationScript.IMMEDIATE, job, null, null));
+    }
+
+    /** Starts an export of the jobs matching {@code filter}. */
+    public AsyncOperation export(JobFilter filter, Instant now) {
+        return register(new AsyncOperation(UUID.randomUUID().toString(), AsyncOperation.Kind.EXPORT, now,
+                scenario.get().export(), null, null, filter));
+    }
+
+    /** The operation with this id (case-insensitive), or null. */
+    public AsyncOperation operation(String id) {
+        return operations.get(id.toLowerCase(Locale.ROOT));
+    }
+
+    private AsyncOperation register(AsyncOperation op) {
+        operations.put(op.id().toLowerCase(Locale.ROOT), op);
+        return op;
+    }
+
+    private JobScript nextScript(JobOperation operation) {
+        synchronized (nextJobs) {
+            for (Iterator<JobScript> it = nextJobs.iterator(); it.hasNext(); ) {
+                JobScript script = it.next();
+                if (script.operation() == null || script.operation() == operation) {
+                    it.remove();
+                    return script;
+                }
+            }
+        }
+        return scenario.get().scriptFor(operation);
+    }
+}
