@@ -159,7 +159,7 @@ public final class BackupMockServer implements AutoCloseable {
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
                     .setSocketOption(Options.TCP_NODELAY, true)
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Gateway.MAX_BODY_BYTES)
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Gateway.MAX_DRAINED_BYTES)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     .setServerOption(UndertowOptions.DECODE_URL, false)
                     .setHandler(gateway);

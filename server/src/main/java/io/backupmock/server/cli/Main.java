@@ -2,6 +2,7 @@ package io.backupmock.server.cli;
 
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Emulator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar backup-mock.jar}: the standalone emulator. */
 @Command(name = "backup-mock", mixinStandardHelpOptions = true, version = "backup-mock 0.1.0",
@@ -17,6 +21,9 @@ import picocli.CommandLine.Option;
             "Prints each base URL it serves on its own line once ready; stops on Ctrl-C or SIGTERM."},
         sortOptions = false)
 public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -32,30 +39,36 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "1", description = "Retry-After of every 202 (default: ${DEFAULT-VALUE}).")
     int retryAfter;
 
-    @Option(names = "--page-size", defaultValue = "200", description = "Most jobs or items in one list page (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "200", description = "Most jobs or items in one list page (default: ${DEFAULT-VALUE}).")
     int pageSize;
 
     @Option(names = "--no-auth", description = "Accept requests without an Authorization header.")
     boolean noAuth;
 
     public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("backup-mock: " + e.getMessage());
-            return 1;
-        });
-        return cli.execute(args);
+        quietLibraryLogging();
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
-    public Integer call() throws Exception {
-        if (retryAfter < 0 || pageSize < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--retry-after must be >= 0 and --page-size >= 1");
+    public Integer call() throws InterruptedException {
+        BackupMockServer server = start(spec.commandLine().getOut());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "backup-mock-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the server the options describe and prints its base URLs, one a line. */
+    BackupMockServer start(PrintWriter out) {
+        if (retryAfter < 0) {
+            throw new ParameterException(spec.commandLine(), "--retry-after must not be negative: " + retryAfter);
+        }
+        if (pageSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--page-size must be at least 1: " + pageSize);
         }
         BackupMockServer.Builder builder = BackupMockServer.builder()
                 .host(host)
@@ -66,18 +79,25 @@ public final class Main implements Callable<Integer> {
         }
         BackupMockServer server = builder.start();
         if (certOut != null) {
-            server.certificate().writePem(certOut);
+            try {
+                server.certificate().writePem(certOut);
+            } catch (IOException e) {
+                server.close();
+                throw new ParameterException(spec.commandLine(), "--cert-out: cannot write " + certOut + ": " + e);
+            }
         }
-        PrintWriter out = new PrintWriter(System.out, true);
         for (URI uri : server.uris()) {
             out.println(uri);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "backup-mock-shutdown"));
-        stopped.await();
-        return 0;
+        out.flush();
+        return server;
+    }
+
+    /** Routes Undertow's logging through SLF4J and keeps its start-up chatter out of the console. */
+    private static void quietLibraryLogging() {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.io.undertow", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.xnio", "warn");
     }
 }

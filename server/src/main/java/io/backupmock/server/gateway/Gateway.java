@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements HttpHandler {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Past this the connection is cut rather than drained. */
+    public static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final byte[] NO_BODY = new byte[0];
     private static final HttpString REQUEST_ID = new HttpString("x-ms-request-id");
@@ -52,7 +54,7 @@ public final class Gateway implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         long length = exchange.getRequestContentLength();
-        if (length > MAX_BODY_BYTES) {
+        if (length > MAX_DRAINED_BYTES) {
             exchange.setPersistent(false);
             serve(exchange, NO_BODY, tooLarge());
             return;
@@ -62,13 +64,41 @@ public final class Gateway implements HttpHandler {
             serve(exchange, NO_BODY, null);
             return;
         }
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> serve(ex, body, null),
+        BodyCollector body = new BodyCollector();
+        exchange.getRequestReceiver().receivePartialBytes(
+                (ex, chunk, last) -> {
+                    body.add(chunk);
+                    if (last) {
+                        serve(ex, body.bytes(), body.tooLarge() ? tooLarge() : null);
+                    }
+                },
                 (ex, e) -> {
                     ex.setPersistent(false);
-                    serve(ex, NO_BODY, e instanceof IOException && isTooLarge(e) ? tooLarge()
+                    serve(ex, NO_BODY, isTooLarge(e) ? tooLarge()
                             : ApiError.badRequest("InvalidRequestContent", "The request body could not be read."));
                 });
+    }
+
+    /** Keeps up to the limit, then only counts: the rest is read and dropped so the 413 reaches the client. */
+    private static final class BodyCollector {
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private boolean tooLarge;
+
+        void add(byte[] chunk) {
+            if (!tooLarge && kept.size() + chunk.length <= MAX_BODY_BYTES) {
+                kept.write(chunk, 0, chunk.length);
+            } else {
+                tooLarge = true;
+            }
+        }
+
+        boolean tooLarge() {
+            return tooLarge;
+        }
+
+        byte[] bytes() {
+            return tooLarge ? NO_BODY : kept.toByteArray();
+        }
     }
 
     private void serve(HttpServerExchange exchange, byte[] body, ApiError early) {

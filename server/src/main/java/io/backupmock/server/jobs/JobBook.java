@@ -44,15 +44,17 @@ public final class JobBook {
     }
 
     /**
-     * The page of jobs matching {@code filter} at instant {@code now}, starting after {@code after}
+     * The page of jobs matching {@code filter} at instant {@code now} (jobs that start later are not
+     * listed), starting after {@code after}
      * (null for the first page), at most {@code pageSize} long.
      */
     public Page<JobSnapshot> list(JobFilter filter, Instant now, PageToken after, int pageSize) {
-        PageToken windowStart = filter.to() == null ? null : new PageToken(filter.to(), Long.MAX_VALUE);
+        Instant newest = filter.to() == null || filter.to().isAfter(now) ? now : filter.to();
+        PageToken windowStart = new PageToken(newest, Long.MAX_VALUE); // a job starting later does not exist yet
         NavigableMap<PageToken, Job> range = byStart;
-        if (after != null && (windowStart == null || NEWEST_FIRST.compare(after, windowStart) >= 0)) {
+        if (after != null && NEWEST_FIRST.compare(after, windowStart) >= 0) {
             range = byStart.tailMap(after, false);
-        } else if (windowStart != null) {
+        } else {
             range = byStart.tailMap(windowStart, true);
         }
         List<JobSnapshot> page = new ArrayList<>(Math.min(pageSize, 64));
