@@ -3,7 +3,6 @@ package io.backupmock.server;
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
-import io.backupmock.server.operations.ExportBlobGet;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.xnio.Options;
 
@@ -152,8 +150,7 @@ public final class BackupMockServer implements AutoCloseable {
             }
             Emulator emulator = new Emulator(new Tenancy(scenario != null ? scenario : defaultScenario()), clock,
                     settings);
-            Gateway gateway = new Gateway(emulator, Routes.build(emulator),
-                    Map.of(ExportBlobGet.PREFIX, new ExportBlobGet(emulator)));
+            Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator));
             SelfSignedCertificate cert = certificate != null ? certificate : SelfSignedCertificate.shared();
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))

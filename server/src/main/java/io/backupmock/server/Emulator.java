@@ -1,5 +1,6 @@
 package io.backupmock.server;
 
+import io.backupmock.server.journal.Journal;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
@@ -19,14 +20,19 @@ public final class Emulator {
     private final Clock clock;
     private final Settings settings;
     private final Map<String, ExportBlob> exports = new ConcurrentHashMap<>();
+    private final Journal journal;
 
     /**
-     * @param retryAfterSeconds the Retry-After of every 202
-     * @param pageSize          the most items a list page holds
-     * @param authRequired      whether requests need {@code Authorization: Bearer …}
+     * @param retryAfterSeconds  the Retry-After of every 202
+     * @param pageSize           the most items a list page holds
+     * @param authRequired       whether requests need {@code Authorization: Bearer …}
+     * @param validateResponses  whether every response body is checked against its schema before it
+     *                           leaves; a violation answers 500 and is logged (the emulator's self-check)
+     * @param journalCapacity    how many of the latest requests the journal keeps
      */
-    public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired) {
-        public static final Settings DEFAULTS = new Settings(1, 200, true);
+    public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired, boolean validateResponses,
+                           int journalCapacity) {
+        public static final Settings DEFAULTS = new Settings(1, 200, true, false, Journal.DEFAULT_CAPACITY);
 
         public Settings {
             if (retryAfterSeconds < 0) {
@@ -35,6 +41,29 @@ public final class Emulator {
             if (pageSize < 1) {
                 throw new IllegalArgumentException("page size must be at least 1: " + pageSize);
             }
+            if (journalCapacity < 0) {
+                throw new IllegalArgumentException("journal capacity must not be negative: " + journalCapacity);
+            }
+        }
+
+        public Settings withRetryAfterSeconds(int value) {
+            return new Settings(value, pageSize, authRequired, validateResponses, journalCapacity);
+        }
+
+        public Settings withPageSize(int value) {
+            return new Settings(retryAfterSeconds, value, authRequired, validateResponses, journalCapacity);
+        }
+
+        public Settings withAuthRequired(boolean value) {
+            return new Settings(retryAfterSeconds, pageSize, value, validateResponses, journalCapacity);
+        }
+
+        public Settings withValidateResponses(boolean value) {
+            return new Settings(retryAfterSeconds, pageSize, authRequired, value, journalCapacity);
+        }
+
+        public Settings withJournalCapacity(int value) {
+            return new Settings(retryAfterSeconds, pageSize, authRequired, validateResponses, value);
         }
     }
 
@@ -46,6 +75,12 @@ public final class Emulator {
         this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.journal = new Journal(settings.journalCapacity());
+    }
+
+    /** The requests served, newest last. */
+    public Journal journal() {
+        return journal;
     }
 
     public Tenancy tenancy() {

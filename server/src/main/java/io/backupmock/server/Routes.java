@@ -1,11 +1,13 @@
 package io.backupmock.server;
 
+import io.backupmock.contracts.Schemas;
 import io.backupmock.server.gateway.Router;
 import io.backupmock.server.operations.BackupJobsList;
 import io.backupmock.server.operations.BackupOperationResultsGet;
 import io.backupmock.server.operations.BackupOperationStatusesGet;
 import io.backupmock.server.operations.BackupProtectedItemsList;
 import io.backupmock.server.operations.BackupsTrigger;
+import io.backupmock.server.operations.ExportBlobGet;
 import io.backupmock.server.operations.ExportJobsOperationResultsGet;
 import io.backupmock.server.operations.JobCancellationsTrigger;
 import io.backupmock.server.operations.JobDetailsGet;
@@ -28,23 +30,33 @@ final class Routes {
     private Routes() {
     }
 
+    /** Served without bearer token or api-version: where export blob URLs point. */
+    static Router outsideArm(Emulator e) {
+        return new Router().add("GET", ExportBlobGet.PATH, new ExportBlobGet(e), Schemas.JOB_RESOURCE_LIST);
+    }
+
     static Router build(Emulator e) {
         return new Router()
-                .add("GET", ITEM, new ProtectedItemsGet(e))
-                .add("PUT", ITEM, new ProtectedItemsCreateOrUpdate(e))
-                .add("DELETE", ITEM, new ProtectedItemsDelete(e))
-                .add("POST", ITEM + "/backup", new BackupsTrigger(e))
-                .add("POST", ITEM + "/recoveryPoints/{recoveryPointId}/restore", new RestoresTrigger(e))
-                .add("GET", ITEM + "/operationsStatus/{operationId}", new ProtectedItemOperationStatusesGet(e))
-                .add("GET", ITEM + "/operationResults/{operationId}", new ProtectedItemOperationResultsGet(e))
-                .add("GET", VAULT + "/backupOperations/{operationId}", new BackupOperationStatusesGet(e))
-                .add("GET", VAULT + "/backupOperationResults/{operationId}", new BackupOperationResultsGet(e))
-                .add("GET", VAULT + "/backupProtectedItems", new BackupProtectedItemsList(e))
-                .add("GET", VAULT + "/backupJobs", new BackupJobsList(e))
-                .add("GET", VAULT + "/backupJobs/{jobName}", new JobDetailsGet(e))
-                .add("POST", VAULT + "/backupJobs/{jobName}/cancel", new JobCancellationsTrigger(e))
-                .add("GET", VAULT + "/backupJobs/{jobName}/operationResults/{operationId}", new JobOperationResultsGet(e))
-                .add("POST", VAULT + "/backupJobsExport", new JobsExport(e))
-                .add("GET", VAULT + "/backupJobs/operationResults/{operationId}", new ExportJobsOperationResultsGet(e));
+                .add("GET", ITEM, new ProtectedItemsGet(e), Schemas.PROTECTED_ITEM_RESOURCE)
+                .add("PUT", ITEM, new ProtectedItemsCreateOrUpdate(e), null)
+                .add("DELETE", ITEM, new ProtectedItemsDelete(e), null)
+                .add("POST", ITEM + "/backup", new BackupsTrigger(e), null)
+                .add("POST", ITEM + "/recoveryPoints/{recoveryPointId}/restore", new RestoresTrigger(e), null)
+                .add("GET", ITEM + "/operationsStatus/{operationId}", new ProtectedItemOperationStatusesGet(e),
+                        Schemas.OPERATION_STATUS)
+                .add("GET", ITEM + "/operationResults/{operationId}", new ProtectedItemOperationResultsGet(e),
+                        Schemas.PROTECTED_ITEM_RESOURCE)
+                .add("GET", VAULT + "/backupOperations/{operationId}", new BackupOperationStatusesGet(e), Schemas.OPERATION_STATUS)
+                .add("GET", VAULT + "/backupOperationResults/{operationId}", new BackupOperationResultsGet(e), null)
+                .add("GET", VAULT + "/backupProtectedItems", new BackupProtectedItemsList(e),
+                        Schemas.PROTECTED_ITEM_RESOURCE_LIST)
+                .add("GET", VAULT + "/backupJobs", new BackupJobsList(e), Schemas.JOB_RESOURCE_LIST)
+                .add("GET", VAULT + "/backupJobs/{jobName}", new JobDetailsGet(e), Schemas.JOB_RESOURCE)
+                .add("POST", VAULT + "/backupJobs/{jobName}/cancel", new JobCancellationsTrigger(e), null)
+                .add("GET", VAULT + "/backupJobs/{jobName}/operationResults/{operationId}", new JobOperationResultsGet(e),
+                        null)
+                .add("POST", VAULT + "/backupJobsExport", new JobsExport(e), null)
+                .add("GET", VAULT + "/backupJobs/operationResults/{operationId}", new ExportJobsOperationResultsGet(e),
+                        Schemas.OPERATION_RESULT_INFO_BASE_RESOURCE);
     }
 }

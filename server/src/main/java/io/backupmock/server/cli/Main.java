@@ -45,6 +45,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Accept requests without an Authorization header.")
     boolean noAuth;
 
+    @Option(names = "--validate-responses", description = "Check every response body against its JSON Schema before it leaves; a violation answers 500 and is logged.")
+    boolean validateResponses;
+
     public static void main(String[] args) {
         quietLibraryLogging();
         System.exit(new CommandLine(new Main()).execute(args));
@@ -73,7 +76,8 @@ public final class Main implements Callable<Integer> {
         BackupMockServer.Builder builder = BackupMockServer.builder()
                 .host(host)
                 .httpsPort(port)
-                .settings(new Emulator.Settings(retryAfter, pageSize, !noAuth));
+                .settings(Emulator.Settings.DEFAULTS.withRetryAfterSeconds(retryAfter).withPageSize(pageSize)
+                        .withAuthRequired(!noAuth).withValidateResponses(validateResponses));
         if (httpPort != null) {
             builder.httpPort(httpPort);
         }

@@ -1,6 +1,8 @@
 package io.backupmock.server.gateway;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,12 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<Detail> details = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+
+    /** One entry of the error's {@code details}: a violation at {@code target} (a JSON pointer into the body). */
+    public record Detail(String code, String target, String message) {
+    }
 
     public ApiError(int status, String code, String message) {
         super(message, null, false, false);
@@ -34,6 +42,25 @@ public final class ApiError extends RuntimeException {
     public ApiError header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    public ApiError detail(Detail detail) {
+        details.add(detail);
+        return this;
+    }
+
+    /** Records schema violations this error reports, for the journal. */
+    public ApiError violations(List<String> value) {
+        violations.addAll(value);
+        return this;
+    }
+
+    public List<String> violations() {
+        return violations;
+    }
+
+    public List<Detail> details() {
+        return details;
     }
 
     public int status() {

@@ -1,9 +1,12 @@
 package io.backupmock.server.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupmock.contracts.Schemas;
+import io.backupmock.contracts.Violation;
 import io.backupmock.server.wire.Json;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,6 +88,25 @@ public final class ApiRequest {
                     "The request content was invalid and could not be deserialized: "
                             + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The body as JSON that conforms to {@code schema}; 400 BMSUserErrorInvalidInput otherwise, with
+     * one {@code details} entry per violation, its {@code target} a JSON pointer into the body.
+     */
+    public JsonNode json(Schemas schema) {
+        JsonNode node = json();
+        List<Violation> violations = schema.validate(node);
+        if (!violations.isEmpty()) {
+            ApiError error = ApiError.invalidInput("Invalid input: the body is not a valid " + schema.definition()
+                    + " (" + violations.size() + (violations.size() == 1 ? " violation" : " violations")
+                    + "): " + violations.get(0).pointer() + " " + violations.get(0).message());
+            for (Violation v : violations) {
+                error.detail(new ApiError.Detail("InvalidInput", v.pointer(), v.message()));
+            }
+            throw error.violations(violations.stream().map(Violation::toString).toList());
+        }
+        return node;
     }
 
     private static String firstLine(String s) {

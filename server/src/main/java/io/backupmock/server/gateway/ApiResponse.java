@@ -2,8 +2,10 @@ package io.backupmock.server.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backupmock.contracts.Schemas;
 import io.backupmock.server.wire.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What an operation answers: a status, headers, and a JSON body or none. */
@@ -11,6 +13,8 @@ public final class ApiResponse {
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final JsonNode body;
+    private Schemas schema;
+    private List<String> violations = List.of();
 
     private ApiResponse(int status, JsonNode body) {
         this.status = status;
@@ -39,14 +43,40 @@ public final class ApiResponse {
         ObjectNode error = body.putObject("error");
         error.put("code", e.code());
         error.put("message", e.getMessage());
+        if (!e.details().isEmpty()) {
+            var details = error.putArray("details");
+            for (ApiError.Detail d : e.details()) {
+                ObjectNode n = details.addObject();
+                n.put("code", d.code());
+                n.put("target", d.target());
+                n.put("message", d.message());
+            }
+        }
         ApiResponse r = new ApiResponse(e.status(), body);
         r.headers.putAll(e.headers());
+        r.violations = e.violations();
         return r;
     }
 
     public ApiResponse header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** The schema this response's body must conform to (CloudError for every failure), or null when none applies. */
+    public Schemas schema() {
+        return status >= 400 ? Schemas.ERROR_RESPONSE : schema;
+    }
+
+    /** Sets the schema of a success body. */
+    ApiResponse schema(Schemas value) {
+        this.schema = value;
+        return this;
+    }
+
+    /** Schema violations in the request body or in the emulator's own answer that this response reports. */
+    public List<String> violations() {
+        return violations;
     }
 
     public int status() {

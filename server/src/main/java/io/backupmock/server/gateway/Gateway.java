@@ -1,11 +1,16 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.contracts.Schemas;
+import io.backupmock.contracts.Violation;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.journal.Journal;
+import io.backupmock.server.journal.RecordedRequest;
 import io.backupmock.server.wire.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
@@ -14,6 +19,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -40,15 +48,16 @@ public final class Gateway implements HttpHandler {
 
     private final Emulator emulator;
     private final Router router;
-    private final Map<String, Operation> unauthenticated;
+    private final Router outsideArm;
 
     /**
-     * @param unauthenticated operations outside ARM (export blobs), by the first path segment
+     * @param router     the ARM operations
+     * @param outsideArm routes outside ARM (export blobs): no bearer token or api-version
      */
-    public Gateway(Emulator emulator, Router router, Map<String, Operation> unauthenticated) {
+    public Gateway(Emulator emulator, Router router, Router outsideArm) {
         this.emulator = emulator;
         this.router = router;
-        this.unauthenticated = unauthenticated;
+        this.outsideArm = outsideArm;
     }
 
     @Override
@@ -122,23 +131,44 @@ public final class Gateway implements HttpHandler {
                     "The emulator could not handle the request (" + e.getClass().getSimpleName()
                             + "); x-ms-request-id " + requestId + "."));
         }
-        write(exchange, response);
+        if (emulator.settings().validateResponses()) {
+            response = selfChecked(exchange, response, requestId);
+        }
+        byte[] responseBody = write(exchange, response);
+        record(exchange, body, now, response, responseBody);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}{} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString(), response.status());
         }
     }
 
+    /** The response if its body conforms to its schema; otherwise a loud 500 that names every violation. */
+    private static ApiResponse selfChecked(HttpServerExchange exchange, ApiResponse response, String requestId) {
+        Schemas schema = response.schema();
+        if (response.body() == null || schema == null) {
+            return response;
+        }
+        List<Violation> violations = schema.validate(response.body());
+        if (violations.isEmpty()) {
+            return response;
+        }
+        LOG.error("response to {} {} breaks {}: {}; body: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                schema.definition(), violations, response.body());
+        ApiError error = new ApiError(500, "ResponseSchemaViolation", "The emulator's " + response.status()
+                + " answer breaks the " + schema.definition() + " schema: " + violations.get(0)
+                + "; x-ms-request-id " + requestId + ".");
+        violations.forEach(v -> error.detail(new ApiError.Detail(v.keyword(), v.pointer(), v.toString())));
+        return ApiResponse.error(error.violations(violations.stream().map(v -> "response: " + v).toList()));
+    }
+
     private ApiResponse route(HttpServerExchange exchange, byte[] body, Instant now) {
         RequestTarget target = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
         String method = exchange.getRequestMethod().toString();
         String baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
-        if (!target.segments().isEmpty()) {
-            Operation outside = unauthenticated.get(target.segments().get(0).toLowerCase(java.util.Locale.ROOT));
-            if (outside != null && method.equals("GET")) {
-                String rest = String.join("/", target.segments().subList(1, target.segments().size()));
-                return outside.handle(new ApiRequest(method, target, Map.of("path", rest), body, baseUrl, now));
-            }
+        Router.Match outside = outsideArm.match(method, target.segments(), new HashSet<>(2));
+        if (outside != null) {
+            return outside.operation().handle(new ApiRequest(method, target, outside.params(), body, baseUrl, now))
+                    .schema(outside.responseSchema());
         }
         if (emulator.settings().authRequired()) {
             BearerAuth.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
@@ -155,7 +185,9 @@ public final class Gateway implements HttpHandler {
             throw unknownRoute(target, method);
         }
         Subscriptions.check(match.params().get("subscriptionId"));
-        return match.operation().handle(new ApiRequest(method, target, match.params(), body, baseUrl, now));
+        ApiResponse response = match.operation().handle(new ApiRequest(method, target, match.params(), body,
+                baseUrl, now));
+        return response.schema(match.responseSchema());
     }
 
     private static String resourceType(RequestTarget target) {
@@ -208,7 +240,42 @@ public final class Gateway implements HttpHandler {
         out.put(CONTENT_TYPE_OPTIONS, "nosniff");
     }
 
-    private static void write(HttpServerExchange exchange, ApiResponse response) {
+    private void record(HttpServerExchange exchange, byte[] body, Instant now, ApiResponse response,
+                        byte[] responseBody) {
+        Journal journal = emulator.journal();
+        if (journal.capacity() == 0) {
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HeaderValues h : exchange.getRequestHeaders()) {
+            headers.put(h.getHeaderName().toString().toLowerCase(Locale.ROOT), List.copyOf(h));
+        }
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        for (HeaderValues h : exchange.getResponseHeaders()) {
+            responseHeaders.put(h.getHeaderName().toString().toLowerCase(Locale.ROOT), h.getFirst());
+        }
+        String path = exchange.getRequestURI();
+        journal.record(new RecordedRequest(journal.nextSequence(), now, exchange.getRequestMethod().toString(), path,
+                exchange.getQueryString(), headers, body, subscriptionOf(path), response.status(), responseHeaders,
+                responseBody, response.violations()));
+    }
+
+    /** The subscription id a raw path names ({@code /subscriptions/{id}/…}), or null. */
+    static String subscriptionOf(String rawPath) {
+        int at = 0;
+        while (at < rawPath.length() && rawPath.charAt(at) == '/') {
+            at++;
+        }
+        if (!rawPath.regionMatches(true, at, "subscriptions/", 0, "subscriptions/".length())) {
+            return null;
+        }
+        int from = at + "subscriptions/".length();
+        int to = rawPath.indexOf('/', from);
+        String id = to < 0 ? rawPath.substring(from) : rawPath.substring(from, to);
+        return id.isEmpty() ? null : id;
+    }
+
+    private static byte[] write(HttpServerExchange exchange, ApiResponse response) {
         exchange.setStatusCode(response.status());
         HeaderMap out = exchange.getResponseHeaders();
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
@@ -217,7 +284,7 @@ public final class Gateway implements HttpHandler {
         if (response.body() == null) {
             out.put(Headers.CONTENT_LENGTH, 0);
             exchange.endExchange();
-            return;
+            return NO_BODY;
         }
         byte[] bytes;
         try {
@@ -227,6 +294,7 @@ public final class Gateway implements HttpHandler {
         }
         out.put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        return bytes;
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -1,5 +1,6 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.contracts.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.Set;
 public final class Router {
     private final Map<Integer, List<Route>> bySize = new HashMap<>();
 
-    public Router add(String method, String template, Operation operation) {
-        Route route = new Route(method, template, operation);
+    /** Adds a route; {@code responseSchema} describes its success bodies (null: it answers none). */
+    public Router add(String method, String template, Operation operation, Schemas responseSchema) {
+        Route route = new Route(method, template, operation, responseSchema);
         List<Route> routes = bySize.computeIfAbsent(route.segments.length, n -> new ArrayList<>());
         routes.add(route);
         routes.sort((a, b) -> Integer.compare(b.literals, a.literals));
@@ -25,7 +27,7 @@ public final class Router {
     }
 
     /** A route matched: what to run and the path parameters. */
-    public record Match(Operation operation, Map<String, String> params, String template) {
+    public record Match(Operation operation, Map<String, String> params, String template, Schemas responseSchema) {
     }
 
     /** The matching route, or null (with {@code allowed} holding the methods of routes that match the path). */
@@ -39,7 +41,7 @@ public final class Router {
                 continue;
             }
             if (route.method.equals(method)) {
-                return new Match(route.operation, route.params(path), route.template);
+                return new Match(route.operation, route.params(path), route.template, route.responseSchema);
             }
             allowed.add(route.method);
         }
@@ -53,11 +55,13 @@ public final class Router {
         final boolean[] isParam;
         final int literals;
         final Operation operation;
+        final Schemas responseSchema;
 
-        Route(String method, String template, Operation operation) {
+        Route(String method, String template, Operation operation, Schemas responseSchema) {
             this.method = method;
             this.template = template;
             this.operation = operation;
+            this.responseSchema = responseSchema;
             this.segments = template.split("/");
             this.isParam = new boolean[segments.length];
             int count = 0;

@@ -1,6 +1,7 @@
 package io.backupmock.server.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupmock.contracts.Schemas;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
@@ -22,14 +23,13 @@ public final class BackupsTrigger implements Operation {
     @Override
     public ApiResponse handle(ApiRequest req) {
         ProtectedItem item = Lookups.item(emulator, req);
-        JsonNode properties = RequestBodies.properties(req.json(), "BackupRequestResource");
-        String objectType = RequestBodies.requiredText(properties, "objectType", "properties");
+        JsonNode properties = RequestBodies.properties(req.json(Schemas.BACKUP_REQUEST_RESOURCE), "BackupRequestResource");
+        String objectType = RequestBodies.text(properties, "objectType");
         if (!objectType.equals(item.kind().backupRequestType())) {
             throw ApiError.invalidInput("Invalid input: a backup of a " + item.kind().workloadType()
                     + " item takes properties.objectType '" + item.kind().backupRequestType() + "', not '"
                     + objectType + "'.");
         }
-        RequestBodies.optionalDateTime(properties, "recoveryPointExpiryTimeInUTC", "properties");
         if (item.protectionState(req.now()) == ProtectionState.ProtectionStopped) {
             throw ApiError.badRequest("BMSUserErrorInvalidInput", "Protection is stopped for item '" + item.name()
                     + "'. Resume protection before triggering a backup.");

@@ -12,7 +12,6 @@ import io.backupmock.server.tracking.AsyncOperation;
 import io.backupmock.server.wire.JobRenderer;
 import io.backupmock.server.wire.Json;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The report an export wrote, where its blob URL points: {@code GET /backupmock-exports/reportcontainer/{blob}}
@@ -21,6 +20,7 @@ import java.util.List;
  */
 public final class ExportBlobGet implements Operation {
     public static final String PREFIX = "backupmock-exports";
+    public static final String PATH = PREFIX + "/reportcontainer/{blobName}";
     private final Emulator emulator;
 
     public ExportBlobGet(Emulator emulator) {
@@ -41,9 +41,7 @@ public final class ExportBlobGet implements Operation {
 
     @Override
     public ApiResponse handle(ApiRequest req) {
-        List<String> segments = List.of(req.param("path").split("/"));
-        Emulator.ExportBlob blob = segments.size() == 2 && segments.get(0).equals("reportcontainer")
-                ? emulator.export(segments.get(1)) : null;
+        Emulator.ExportBlob blob = emulator.export(req.param("blobName"));
         Instant end = blob == null ? null : blob.operation().end();
         if (blob == null || req.now().isBefore(end)) {
             throw ApiError.notFound("BlobNotFound", "The specified blob does not exist.");

@@ -1,6 +1,7 @@
 package io.backupmock.server.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupmock.contracts.Schemas;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
@@ -31,16 +32,16 @@ public final class ProtectedItemsCreateOrUpdate implements Operation {
             throw ApiError.invalidInput("Invalid input: '" + itemName + "' is not a protected item name Azure "
                     + "Backup knows, such as VM;iaasvmcontainerv2;<resourceGroup>;<vmName>.");
         }
-        JsonNode properties = RequestBodies.properties(req.json(), "ProtectedItemResource");
-        String type = RequestBodies.requiredText(properties, "protectedItemType", "properties");
+        JsonNode properties = RequestBodies.properties(req.json(Schemas.PROTECTED_ITEM_RESOURCE), "ProtectedItemResource");
+        String type = RequestBodies.text(properties, "protectedItemType");
         boolean classicVm = kind == ItemKind.IAAS_VM && type.equals("Microsoft.ClassicCompute/virtualMachines");
         if (!type.equals(kind.protectedItemType()) && !classicVm) {
             throw ApiError.invalidInput("Invalid input: the item '" + itemName + "' takes properties."
                     + "protectedItemType '" + kind.protectedItemType() + "', not '" + type + "'.");
         }
-        String policyId = RequestBodies.optionalText(properties, "policyId", "properties");
-        String sourceResourceId = RequestBodies.optionalText(properties, "sourceResourceId", "properties");
-        String state = RequestBodies.optionalText(properties, "protectionState", "properties");
+        String policyId = RequestBodies.text(properties, "policyId");
+        String sourceResourceId = RequestBodies.text(properties, "sourceResourceId");
+        String state = RequestBodies.text(properties, "protectionState");
         boolean stop = "ProtectionStopped".equalsIgnoreCase(state) || (policyId != null && policyId.isEmpty());
         Vault vault = Lookups.vault(emulator, req);
         AsyncOperation op = vault.configureProtection(req.param("fabricName"), req.param("containerName"), itemName,

@@ -1,6 +1,7 @@
 package io.backupmock.server.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backupmock.contracts.Schemas;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
@@ -21,14 +22,14 @@ public final class RestoresTrigger implements Operation {
     @Override
     public ApiResponse handle(ApiRequest req) {
         ProtectedItem item = Lookups.item(emulator, req);
-        JsonNode properties = RequestBodies.properties(req.json(), "RestoreRequestResource");
-        String objectType = RequestBodies.requiredText(properties, "objectType", "properties");
+        JsonNode properties = RequestBodies.properties(req.json(Schemas.RESTORE_REQUEST_RESOURCE), "RestoreRequestResource");
+        String objectType = RequestBodies.text(properties, "objectType");
         if (!item.kind().restoreRequestTypes().contains(objectType)) {
             throw ApiError.invalidInput("Invalid input: a restore of a " + item.kind().workloadType()
                     + " item takes properties.objectType one of " + item.kind().restoreRequestTypes() + ", not '"
                     + objectType + "'.");
         }
-        String recoveryPointId = RequestBodies.optionalText(properties, "recoveryPointId", "properties");
+        String recoveryPointId = RequestBodies.text(properties, "recoveryPointId");
         if (recoveryPointId != null && !recoveryPointId.equalsIgnoreCase(req.param("recoveryPointId"))) {
             throw ApiError.invalidInput("Invalid input: properties.recoveryPointId '" + recoveryPointId
                     + "' differs from the recovery point in the URL, '" + req.param("recoveryPointId") + "'.");

@@ -26,7 +26,7 @@ class MainTest {
         int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute("--help");
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--port", "--host", "--http-port", "--cert-out", "--retry-after",
-                "--page-size", "--no-auth", "--help");
+                "--page-size", "--no-auth", "--validate-responses", "--help");
     }
 
     @Test

@@ -76,7 +76,7 @@ class GatewayHttpTest {
 
     @Test
     void authCanBeSwitchedOff() {
-        try (TestEmulator open = new TestEmulator(new Emulator.Settings(1, 200, false))) {
+        try (TestEmulator open = new TestEmulator(Emulator.Settings.DEFAULTS.withAuthRequired(false))) {
             Reply reply = open.send(HttpRequest.newBuilder(URI.create(open.server.baseUri()
                     + vaultPath(newSubscription()) + "/backupJobs?api-version=2019-05-13")).build());
             assertThat(reply.status()).isEqualTo(200);

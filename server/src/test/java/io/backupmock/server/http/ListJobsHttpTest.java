@@ -21,7 +21,7 @@ class ListJobsHttpTest {
 
     @BeforeAll
     static void start() {
-        emulator = new TestEmulator(new Emulator.Settings(1, 2, true));
+        emulator = new TestEmulator(Emulator.Settings.DEFAULTS.withPageSize(2));
     }
 
     @AfterAll

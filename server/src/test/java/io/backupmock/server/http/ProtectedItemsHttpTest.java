@@ -157,11 +157,16 @@ class ProtectedItemsHttpTest {
         String sub = newSubscription();
         assertThat(emulator.send("POST", itemPath(sub) + "/backup", "{}").errorCode())
                 .isEqualTo("BMSUserErrorInvalidInput");
-        assertThat(emulator.send("POST", itemPath(sub) + "/backup", "{\"properties\":{}}").json()
-                .at("/error/message").asText()).contains("properties.objectType");
-        assertThat(emulator.send("POST", itemPath(sub) + "/backup", "{\"properties\":{\"objectType\":"
-                + "\"IaasVMBackupRequest\",\"recoveryPointExpiryTimeInUTC\":\"tomorrow\"}}").json()
-                .at("/error/message").asText()).contains("recoveryPointExpiryTimeInUTC");
+        JsonNode missing = emulator.send("POST", itemPath(sub) + "/backup", "{\"properties\":{}}").json();
+        assertThat(missing.at("/error/message").asText()).contains("BackupRequestResource", "objectType");
+        assertThat(missing.at("/error/details/0/target").asText()).isEqualTo("/properties");
+        JsonNode badDate = emulator.send("POST", itemPath(sub) + "/backup", "{\"properties\":{\"objectType\":"
+                + "\"IaasVMBackupRequest\",\"recoveryPointExpiryTimeInUTC\":\"tomorrow\"}}").json();
+        assertThat(badDate.at("/error/code").asText()).isEqualTo("BMSUserErrorInvalidInput");
+        assertThat(badDate.at("/error/details/0/target").asText()).isEqualTo("/properties/recoveryPointExpiryTimeInUTC");
+        JsonNode unknownField = emulator.send("POST", itemPath(sub) + "/backup", "{\"properties\":{\"objectType\":"
+                + "\"IaasVMBackupRequest\",\"colour\":\"red\"}}").json();
+        assertThat(unknownField.at("/error/details/0/message").asText()).contains("colour");
         assertThat(emulator.send("POST", itemPath(sub) + "/recoveryPoints/1/restore", "{\"properties\":{\"objectType\":"
                 + "\"AzureFileShareRestoreRequest\"}}").status()).isEqualTo(400);
         assertThat(emulator.send("PUT", itemPath(sub), "{\"properties\":{\"protectedItemType\":\"AzureFileShareProtectedItem\"}}")

@@ -32,8 +32,10 @@ final class TestEmulator implements AutoCloseable {
         this(Emulator.Settings.DEFAULTS);
     }
 
+    /** Every response is checked against its schema: the project's own tests run the self-check throughout. */
     TestEmulator(Emulator.Settings settings) {
-        server = BackupMockServer.builder().noHttps().httpPort(0).clock(clock).settings(settings).start();
+        server = BackupMockServer.builder().noHttps().httpPort(0).clock(clock)
+                .settings(settings.withValidateResponses(true)).start();
     }
 
     static String newSubscription() {

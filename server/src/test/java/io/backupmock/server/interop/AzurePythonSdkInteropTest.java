@@ -33,7 +33,7 @@ class AzurePythonSdkInteropTest {
                 + "'apt-get install -y python3-azure' (.ci/run does)");
         VirtualClock clock = VirtualClock.startingNow().autoAdvance(Duration.ofSeconds(5));
         try (BackupMockServer server = BackupMockServer.builder().clock(clock)
-                .settings(new Emulator.Settings(1, 2, true)).start()) {
+                .settings(Emulator.Settings.DEFAULTS.withPageSize(2).withValidateResponses(true)).start()) {
             Path pem = dir.resolve("cert.pem");
             server.certificate().writePem(pem);
             Process process = new ProcessBuilder(PYTHON, SCRIPT.toString(), server.httpsUri().toString(),

@@ -1,0 +1,78 @@
+package io.backupmock.server.journal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every request the emulator served, newest last, up to a fixed count: the oldest are dropped
+ * first, so memory stays flat however long the emulator runs.
+ */
+public final class Journal {
+    public static final int DEFAULT_CAPACITY = 10_000;
+
+    private final int capacity;
+    private final ArrayDeque<RecordedRequest> entries;
+    private long sequence;
+    private long dropped;
+
+    public Journal(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("journal capacity must not be negative: " + capacity);
+        }
+        this.capacity = capacity;
+        this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The next sequence number; called once per request, before it is recorded. */
+    public synchronized long nextSequence() {
+        return ++sequence;
+    }
+
+    public synchronized void record(RecordedRequest request) {
+        if (capacity == 0) {
+            dropped++;
+            return;
+        }
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+            dropped++;
+        }
+        entries.addLast(request);
+    }
+
+    /** Every request kept, oldest first. */
+    public synchronized List<RecordedRequest> all() {
+        return new ArrayList<>(entries);
+    }
+
+    /** The requests kept that match, oldest first. */
+    public synchronized List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
+        List<RecordedRequest> out = new ArrayList<>();
+        for (RecordedRequest r : entries) {
+            if (filter.test(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** How many requests were dropped to keep within capacity. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    /** Forgets the requests of one subscription. */
+    public synchronized void clear(String subscriptionId) {
+        entries.removeIf(r -> subscriptionId.equalsIgnoreCase(r.subscriptionId()));
+    }
+}
