@@ -1,5 +1,6 @@
 package io.backupmock.server;
 
+import io.backupmock.server.faults.Faults;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tenancy.Vault;
@@ -21,6 +22,8 @@ public final class Emulator {
     private final Settings settings;
     private final Map<String, ExportBlob> exports = new ConcurrentHashMap<>();
     private final Journal journal;
+    private final Faults faults = new Faults();
+    private final Map<String, Clock> subscriptionClocks = new ConcurrentHashMap<>();
 
     /**
      * @param retryAfterSeconds  the Retry-After of every 202
@@ -93,6 +96,33 @@ public final class Emulator {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * The clock of one subscription: its own if one was given (so tests sharing a server each move
+     * their own time), else the emulator's.
+     */
+    public Clock clockFor(String subscriptionId) {
+        Clock own = subscriptionId == null ? null : subscriptionClocks.get(subscriptionId.toLowerCase(Locale.ROOT));
+        return own != null ? own : clock;
+    }
+
+    /** Gives a subscription its own clock. */
+    public void useClock(String subscriptionId, Clock subscriptionClock) {
+        subscriptionClocks.put(subscriptionId.toLowerCase(Locale.ROOT), Objects.requireNonNull(subscriptionClock));
+    }
+
+    /** The faults in force. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Forgets one subscription: its vaults, jobs, operations, journal entries, faults and clock. */
+    public void forget(String subscriptionId) {
+        tenancy.reset(subscriptionId);
+        journal.clear(subscriptionId);
+        faults.clear(subscriptionId);
+        subscriptionClocks.remove(subscriptionId.toLowerCase(Locale.ROOT));
     }
 
     public Settings settings() {

@@ -4,6 +4,7 @@ import io.backupmock.contracts.Schemas;
 import io.backupmock.contracts.Violation;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.faults.Fault;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.journal.RecordedRequest;
 import io.backupmock.server.wire.Json;
@@ -15,6 +16,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -111,10 +113,12 @@ public final class Gateway implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange, byte[] body, ApiError early) {
-        if (emulator.clock() instanceof VirtualClock virtual) {
+        String subscription = subscriptionOf(exchange.getRequestURI());
+        Clock clock = emulator.clockFor(subscription);
+        if (clock instanceof VirtualClock virtual) {
             virtual.onRequest();
         }
-        Instant now = emulator.now();
+        Instant now = clock.instant();
         String requestId = Ids.guid();
         writeArmHeaders(exchange, requestId, now);
         ApiResponse response;
@@ -122,7 +126,7 @@ public final class Gateway implements HttpHandler {
             if (early != null) {
                 throw early;
             }
-            response = route(exchange, body, now);
+            response = route(exchange, body, now, subscription);
         } catch (ApiError e) {
             response = ApiResponse.error(e);
         } catch (RuntimeException e) {
@@ -134,8 +138,10 @@ public final class Gateway implements HttpHandler {
         if (emulator.settings().validateResponses()) {
             response = selfChecked(exchange, response, requestId);
         }
-        byte[] responseBody = write(exchange, response);
-        record(exchange, body, now, response, responseBody);
+        byte[] responseBody = prepare(exchange, response);
+        // Recorded before it is sent: a client that has its answer finds it in the journal.
+        record(exchange, body, now, subscription, response, responseBody);
+        send(exchange, responseBody);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}{} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString(), response.status());
@@ -161,7 +167,7 @@ public final class Gateway implements HttpHandler {
         return ApiResponse.error(error.violations(violations.stream().map(v -> "response: " + v).toList()));
     }
 
-    private ApiResponse route(HttpServerExchange exchange, byte[] body, Instant now) {
+    private ApiResponse route(HttpServerExchange exchange, byte[] body, Instant now, String subscription) {
         RequestTarget target = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
         String method = exchange.getRequestMethod().toString();
         String baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
@@ -185,9 +191,21 @@ public final class Gateway implements HttpHandler {
             throw unknownRoute(target, method);
         }
         Subscriptions.check(match.params().get("subscriptionId"));
+        Fault fault = emulator.faults().take(method, target.rawPath(), subscription);
+        if (fault != null) {
+            throw faultError(fault);
+        }
         ApiResponse response = match.operation().handle(new ApiRequest(method, target, match.params(), body,
                 baseUrl, now));
         return response.schema(match.responseSchema());
+    }
+
+    private static ApiError faultError(Fault fault) {
+        ApiError error = new ApiError(fault.status(), fault.code(), fault.message());
+        if (fault.retryAfter() != null) {
+            error.header("Retry-After", Integer.toString(fault.retryAfter()));
+        }
+        return error;
     }
 
     private static String resourceType(RequestTarget target) {
@@ -240,8 +258,8 @@ public final class Gateway implements HttpHandler {
         out.put(CONTENT_TYPE_OPTIONS, "nosniff");
     }
 
-    private void record(HttpServerExchange exchange, byte[] body, Instant now, ApiResponse response,
-                        byte[] responseBody) {
+    private void record(HttpServerExchange exchange, byte[] body, Instant now, String subscription,
+                        ApiResponse response, byte[] responseBody) {
         Journal journal = emulator.journal();
         if (journal.capacity() == 0) {
             return;
@@ -256,7 +274,7 @@ public final class Gateway implements HttpHandler {
         }
         String path = exchange.getRequestURI();
         journal.record(new RecordedRequest(journal.nextSequence(), now, exchange.getRequestMethod().toString(), path,
-                exchange.getQueryString(), headers, body, subscriptionOf(path), response.status(), responseHeaders,
+                exchange.getQueryString(), headers, body, subscription, response.status(), responseHeaders,
                 responseBody, response.violations()));
     }
 
@@ -275,7 +293,8 @@ public final class Gateway implements HttpHandler {
         return id.isEmpty() ? null : id;
     }
 
-    private static byte[] write(HttpServerExchange exchange, ApiResponse response) {
+    /** Sets status and headers and renders the body; sending is left to {@link #send}, after the journal has it. */
+    private static byte[] prepare(HttpServerExchange exchange, ApiResponse response) {
         exchange.setStatusCode(response.status());
         HeaderMap out = exchange.getResponseHeaders();
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
@@ -283,7 +302,6 @@ public final class Gateway implements HttpHandler {
         }
         if (response.body() == null) {
             out.put(Headers.CONTENT_LENGTH, 0);
-            exchange.endExchange();
             return NO_BODY;
         }
         byte[] bytes;
@@ -293,8 +311,16 @@ public final class Gateway implements HttpHandler {
             throw new IllegalStateException("cannot render a JSON tree", e);
         }
         out.put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        out.put(Headers.CONTENT_LENGTH, bytes.length);
         return bytes;
+    }
+
+    private static void send(HttpServerExchange exchange, byte[] body) {
+        if (body.length == 0) {
+            exchange.endExchange();
+        } else {
+            exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        }
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -13,4 +13,14 @@ public record JobErrorDetail(Integer errorCode, String errorTitle, String errorS
     public JobErrorDetail {
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
     }
+
+    /** An error as IaaS VM jobs report it, e.g. {@code of(400002, "UserErrorVmNotFoundV2", "Virtual machine doesn't exist.")}. */
+    public static JobErrorDetail of(int errorCode, String errorTitle, String errorString, String... recommendations) {
+        return new JobErrorDetail(errorCode, errorTitle, errorString, List.of(recommendations));
+    }
+
+    /** A warning of a job that completes with warnings: just its text. */
+    public static JobErrorDetail warning(String errorString, String... recommendations) {
+        return new JobErrorDetail(null, null, errorString, List.of(recommendations));
+    }
 }

@@ -90,6 +90,21 @@ public record JobScript(
         return new Builder(operation);
     }
 
+    /** A script for the next Backup job. */
+    public static Builder backup() {
+        return builder(JobOperation.Backup);
+    }
+
+    /** A script for the next Restore job. */
+    public static Builder restore() {
+        return builder(JobOperation.Restore);
+    }
+
+    /** A script for the next job of any operation. */
+    public static Builder anyJob() {
+        return builder(null);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(operation);
         b.jobType = jobType;

@@ -43,7 +43,7 @@ public final class ExportBlobGet implements Operation {
     public ApiResponse handle(ApiRequest req) {
         Emulator.ExportBlob blob = emulator.export(req.param("blobName"));
         Instant end = blob == null ? null : blob.operation().end();
-        if (blob == null || req.now().isBefore(end)) {
+        if (blob == null || emulator.clockFor(blob.vault().subscriptionId()).instant().isBefore(end)) {
             throw ApiError.notFound("BlobNotFound", "The specified blob does not exist.");
         }
         if (!blob.signature().equals(req.query("sig"))) {

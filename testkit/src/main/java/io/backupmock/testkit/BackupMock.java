@@ -1,0 +1,125 @@
+package io.backupmock.testkit;
+
+import io.backupmock.server.BackupMockServer;
+import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.faults.Fault;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+
+/**
+ * One test's view of the emulator: its own subscription (so nothing leaks between tests), its own
+ * virtual clock, how to reach and trust the server, the vaults to script, and the journal of what
+ * the test's client sent.
+ */
+public final class BackupMock {
+    private final BackupMockServer server;
+    private final String subscriptionId;
+    private final VirtualClock clock;
+    private volatile HttpClient httpClient;
+
+    BackupMock(BackupMockServer server, String subscriptionId, Instant clockStart, Duration autoAdvance) {
+        this.server = server;
+        this.subscriptionId = subscriptionId;
+        this.clock = new VirtualClock(clockStart).autoAdvance(autoAdvance);
+        server.emulator().useClock(subscriptionId, clock);
+    }
+
+    /** Where to send requests instead of {@code https://management.azure.com}. */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** This test's subscription id: use it in every path. */
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    /**
+     * A bearer token the emulator accepts: an unsigned JWT with ARM's audience and a tenant, for
+     * clients that read their token.
+     */
+    public String token() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"aud\":\"https://management.azure.com/\",\"tid\":"
+                + "\"00000000-0000-0000-0000-000000000000\",\"sub\":\"backup-mock\"}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    /** TLS context that trusts the emulator's certificate (and nothing else). */
+    public SSLContext sslContext() {
+        return server.certificate().clientContext();
+    }
+
+    /** The emulator's certificate as PEM, for clients configured with a CA file. */
+    public String certificatePem() {
+        return server.certificate().pem();
+    }
+
+    /** A ready client that trusts the emulator, HTTP/1.1, with a connect timeout. */
+    public HttpClient httpClient() {
+        HttpClient client = httpClient;
+        if (client == null) {
+            client = HttpClient.newBuilder().sslContext(sslContext()).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            httpClient = client;
+        }
+        return client;
+    }
+
+    /** This test's clock: every job of this subscription runs on it. */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** The vault {@code testVault} in resource group {@code testVaultRG}, as in Microsoft's walkthrough. */
+    public TestVault vault() {
+        return vault("testVaultRG", "testVault");
+    }
+
+    /** A vault of this test's subscription, springing into being on first use. */
+    public TestVault vault(String resourceGroup, String vaultName) {
+        return new TestVault(this, server.emulator().tenancy().vault(subscriptionId, resourceGroup, vaultName));
+    }
+
+    /** What this test's client sent, and what it was answered. */
+    public RequestJournal journal() {
+        return new RequestJournal(server.emulator().journal(), subscriptionId);
+    }
+
+    /** Answers the next {@code times} requests of this test with 429 SubscriptionRequestsThrottled and Retry-After. */
+    public BackupMock throttle(int times, int retryAfterSeconds) {
+        return inject(Fault.throttling(subscriptionId, retryAfterSeconds, times));
+    }
+
+    /** Answers requests with {@code fault}, which must be scoped to this test's subscription. */
+    public BackupMock inject(Fault fault) {
+        if (!subscriptionId.equalsIgnoreCase(fault.subscriptionId())) {
+            throw new IllegalArgumentException("scope the fault to this test's subscription " + subscriptionId
+                    + ", so it cannot hit another test");
+        }
+        server.emulator().faults().add(fault);
+        return this;
+    }
+
+    /** Forgets everything of this test's subscription: vaults, jobs, journal, faults. The clock keeps its time. */
+    public void reset() {
+        server.emulator().forget(subscriptionId);
+        server.emulator().useClock(subscriptionId, clock);
+    }
+
+    /** The server behind this test, shared with the other tests of its class. */
+    public BackupMockServer server() {
+        return server;
+    }
+
+    /** Absolute URL of an ARM path on the emulator, with {@code api-version}. */
+    public URI url(String path, String apiVersion) {
+        return URI.create(server.baseUri() + path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion);
+    }
+}

@@ -1,0 +1,31 @@
+package io.backupmock.testkit;
+
+/**
+ * AssertJ entry points for Azure Backup payloads and for what a client sent. Payloads may be JSON
+ * text, a Jackson {@code JsonNode}, a {@code Map}, bytes or an {@code HttpResponse<String>}.
+ */
+public final class BackupMockAssertions {
+    private BackupMockAssertions() {
+    }
+
+    public static JournalAssert assertThat(RequestJournal journal) {
+        return new JournalAssert(journal);
+    }
+
+    public static JobResourceAssert assertThatJob(Object jobResource) {
+        return new JobResourceAssert(Payloads.toJson(jobResource));
+    }
+
+    public static OperationStatusAssert assertThatOperationStatus(Object operationStatus) {
+        return new OperationStatusAssert(Payloads.toJson(operationStatus));
+    }
+
+    public static CloudErrorAssert assertThatCloudError(Object errorBody) {
+        return new CloudErrorAssert(Payloads.toJson(errorBody));
+    }
+
+    /** Any payload, e.g. {@code assertThatPayload(body).conformsTo(Schemas.JOB_RESOURCE_LIST)}. */
+    public static PayloadAssert.Any assertThatPayload(Object payload) {
+        return new PayloadAssert.Any(Payloads.toJson(payload));
+    }
+}

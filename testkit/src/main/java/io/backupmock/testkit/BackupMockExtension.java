@@ -1,0 +1,204 @@
+package io.backupmock.testkit;
+
+import io.backupmock.server.BackupMockServer;
+import io.backupmock.server.Emulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link BackupMockTest}. Starts the emulator once per class (or once
+ * per run), gives each test a fresh subscription with its own virtual clock, hands it in as a
+ * {@link BackupMock} parameter, and forgets the subscription after the test. Because tests differ
+ * by subscription, they may run in parallel on one server.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static BackupMockExtension azure = BackupMockExtension.builder().http().pageSize(2).build();
+ * }</pre>
+ */
+public final class BackupMockExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BackupMockExtension.class);
+    private static final String SERVER = "server";
+    private static final String HANDLE = "handle";
+
+    private final BackupMockOptions options;
+
+    /** Used by {@code @BackupMockTest}: options come from the annotation. */
+    public BackupMockExtension() {
+        this(null);
+    }
+
+    private BackupMockExtension(BackupMockOptions options) {
+        this.options = options;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        BackupMockOptions opts = options(context);
+        BackupMockServer server = server(context);
+        String subscription = UUID.randomUUID().toString();
+        BackupMock handle = new BackupMock(server, subscription,
+                opts.clockStart() != null ? opts.clockStart() : Instant.ofEpochMilli(System.currentTimeMillis()),
+                opts.autoAdvance());
+        context.getStore(NAMESPACE).put(HANDLE, handle);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        BackupMock handle = context.getStore(NAMESPACE).remove(HANDLE, BackupMock.class);
+        if (handle != null) {
+            handle.server().emulator().forget(handle.subscriptionId());
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == BackupMock.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        BackupMock handle = context.getStore(NAMESPACE).get(HANDLE, BackupMock.class);
+        if (handle == null) {
+            throw new ParameterResolutionException("a BackupMock is handed to test methods and @BeforeEach/"
+                    + "@AfterEach methods, each test its own; for @BeforeAll, use the test's parameter instead");
+        }
+        return handle;
+    }
+
+    private BackupMockOptions options(ExtensionContext context) {
+        if (options != null) {
+            return options;
+        }
+        return findAnnotation(context).map(BackupMockOptions::of).orElse(BackupMockOptions.DEFAULTS);
+    }
+
+    private static Optional<BackupMockTest> findAnnotation(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            Optional<Class<?>> type = c.get().getTestClass();
+            if (type.isPresent()) {
+                Optional<BackupMockTest> found = AnnotationSupport.findAnnotation(type.get(), BackupMockTest.class);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private BackupMockServer server(ExtensionContext context) {
+        BackupMockOptions opts = options(context);
+        ExtensionContext owner = opts.sharedServer() ? context.getRoot() : classContext(context);
+        String key = SERVER + ":" + opts.serverKey();
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new RunningServer(start(opts)),
+                RunningServer.class).server;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+
+    private static BackupMockServer start(BackupMockOptions opts) {
+        BackupMockServer.Builder builder = BackupMockServer.builder().settings(Emulator.Settings.DEFAULTS
+                .withPageSize(opts.pageSize())
+                .withRetryAfterSeconds(opts.retryAfterSeconds())
+                .withValidateResponses(opts.validateResponses()));
+        if (!opts.https()) {
+            builder.noHttps().httpPort(0);
+        }
+        return builder.start();
+    }
+
+    /** Stops the server when its owning context closes. */
+    private static final class RunningServer implements ExtensionContext.Store.CloseableResource {
+        final BackupMockServer server;
+
+        RunningServer(BackupMockServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** Options of an extension registered with {@code @RegisterExtension}. */
+    public static final class Builder {
+        private boolean https = true;
+        private boolean sharedServer;
+        private int pageSize = 200;
+        private int retryAfterSeconds = 1;
+        private boolean validateResponses = true;
+        private Duration autoAdvance = Duration.ZERO;
+        private Instant clockStart;
+
+        /** Serve plain HTTP instead of HTTPS. */
+        public Builder http() {
+            this.https = false;
+            return this;
+        }
+
+        /** One server for the whole run, shared by every class with the same options. */
+        public Builder sharedServer() {
+            this.sharedServer = true;
+            return this;
+        }
+
+        public Builder pageSize(int value) {
+            this.pageSize = value;
+            return this;
+        }
+
+        public Builder retryAfterSeconds(int value) {
+            this.retryAfterSeconds = value;
+            return this;
+        }
+
+        public Builder validateResponses(boolean value) {
+            this.validateResponses = value;
+            return this;
+        }
+
+        /** Each request moves the test's clock by {@code step}. */
+        public Builder autoAdvance(Duration step) {
+            this.autoAdvance = step;
+            return this;
+        }
+
+        /** Each test's clock starts at {@code instant}. */
+        public Builder clockStart(Instant instant) {
+            this.clockStart = instant;
+            return this;
+        }
+
+        public BackupMockExtension build() {
+            return new BackupMockExtension(new BackupMockOptions(https, sharedServer, pageSize, retryAfterSeconds,
+                    validateResponses, autoAdvance, clockStart));
+        }
+    }
+}
