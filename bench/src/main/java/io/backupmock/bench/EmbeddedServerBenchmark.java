@@ -1,5 +1,6 @@
 package io.backupmock.bench;
 
+import io.backupmock.server.Settings;
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
@@ -55,7 +56,7 @@ public class EmbeddedServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            server = BackupMockServer.builder().settings(Emulator.Settings.DEFAULTS).start();
+            server = BackupMockServer.builder().settings(Settings.DEFAULTS).start();
         }
 
         @TearDown(Level.Trial)

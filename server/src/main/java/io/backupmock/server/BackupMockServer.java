@@ -1,6 +1,7 @@
 package io.backupmock.server;
 
 import io.backupmock.fixtures.Fixtures;
+import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -8,11 +9,13 @@ import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,14 +27,16 @@ import org.xnio.Options;
  */
 public final class BackupMockServer implements AutoCloseable {
     private final Undertow undertow;
+    private final GracefulShutdownHandler shutdown;
     private final Emulator emulator;
     private final SelfSignedCertificate certificate;
     private final URI httpsUri;
     private final URI httpUri;
 
-    private BackupMockServer(Undertow undertow, Emulator emulator, SelfSignedCertificate certificate, URI httpsUri,
-                             URI httpUri) {
+    private BackupMockServer(Undertow undertow, GracefulShutdownHandler shutdown, Emulator emulator,
+                             SelfSignedCertificate certificate, URI httpsUri, URI httpUri) {
         this.undertow = undertow;
+        this.shutdown = shutdown;
         this.emulator = emulator;
         this.certificate = certificate;
         this.httpsUri = httpsUri;
@@ -86,8 +91,20 @@ public final class BackupMockServer implements AutoCloseable {
         return out;
     }
 
+    /** Stops at once; requests in flight are cut. */
     @Override
     public void close() {
+        undertow.stop();
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to {@code wait}), then stops. */
+    public void shutdownGracefully(Duration wait) {
+        shutdown.shutdown();
+        try {
+            shutdown.awaitShutdown(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         undertow.stop();
     }
 
@@ -97,9 +114,10 @@ public final class BackupMockServer implements AutoCloseable {
         private Integer httpsPort = 0;
         private Integer httpPort;
         private Clock clock = Clock.systemUTC();
-        private Emulator.Settings settings = Emulator.Settings.DEFAULTS;
+        private Settings settings = Settings.DEFAULTS;
         private Scenario scenario;
         private SelfSignedCertificate certificate;
+        private EmulatorConfig config = EmulatorConfig.EMPTY;
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -129,13 +147,27 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
-        public Builder settings(Emulator.Settings value) {
+        public Builder settings(Settings value) {
             this.settings = Objects.requireNonNull(value, "settings");
             return this;
         }
 
         public Builder scenario(Scenario value) {
             this.scenario = Objects.requireNonNull(value, "scenario");
+            return this;
+        }
+
+        /**
+         * A configuration file's content: its settings, clock and scenario apply now (settings given
+         * later with {@link #settings} replace them); its vaults, rules and faults at start.
+         */
+        public Builder config(EmulatorConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            this.settings = value.settings(settings);
+            Clock configured = value.buildClock();
+            if (configured != null) {
+                this.clock = configured;
+            }
             return this;
         }
 
@@ -148,9 +180,12 @@ public final class BackupMockServer implements AutoCloseable {
             if (httpsPort == null && httpPort == null) {
                 throw new IllegalStateException("serve HTTPS, HTTP, or both");
             }
-            Emulator emulator = new Emulator(new Tenancy(scenario != null ? scenario : defaultScenario()), clock,
-                    settings);
-            Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator));
+            Scenario base = config.scenario(scenario != null ? scenario : defaultScenario());
+            Emulator emulator = new Emulator(new Tenancy(base, settings.strict()), clock, settings);
+            emulator.declare(config);
+            Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
+                    Routes.admin(emulator));
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
             SelfSignedCertificate cert = certificate != null ? certificate : SelfSignedCertificate.shared();
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -159,7 +194,7 @@ public final class BackupMockServer implements AutoCloseable {
                     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Gateway.MAX_DRAINED_BYTES)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     .setServerOption(UndertowOptions.DECODE_URL, false)
-                    .setHandler(gateway);
+                    .setHandler(shutdown);
             if (httpsPort != null) {
                 builder.addHttpsListener(httpsPort, host, cert.serverContext());
             }
@@ -183,7 +218,7 @@ public final class BackupMockServer implements AutoCloseable {
                     http = uri;
                 }
             }
-            return new BackupMockServer(undertow, emulator, cert, https, http);
+            return new BackupMockServer(undertow, shutdown, emulator, cert, https, http);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.backupmock.server;
 
+import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.faults.Faults;
+import io.backupmock.server.gateway.RateLimiter;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tenancy.Vault;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,53 +25,10 @@ public final class Emulator {
     private final Settings settings;
     private final Map<String, ExportBlob> exports = new ConcurrentHashMap<>();
     private final Journal journal;
-    private final Faults faults = new Faults();
+    private final Faults faults;
+    private final RateLimiter rateLimiter;
     private final Map<String, Clock> subscriptionClocks = new ConcurrentHashMap<>();
-
-    /**
-     * @param retryAfterSeconds  the Retry-After of every 202
-     * @param pageSize           the most items a list page holds
-     * @param authRequired       whether requests need {@code Authorization: Bearer …}
-     * @param validateResponses  whether every response body is checked against its schema before it
-     *                           leaves; a violation answers 500 and is logged (the emulator's self-check)
-     * @param journalCapacity    how many of the latest requests the journal keeps
-     */
-    public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired, boolean validateResponses,
-                           int journalCapacity) {
-        public static final Settings DEFAULTS = new Settings(1, 200, true, false, Journal.DEFAULT_CAPACITY);
-
-        public Settings {
-            if (retryAfterSeconds < 0) {
-                throw new IllegalArgumentException("retry-after must not be negative: " + retryAfterSeconds);
-            }
-            if (pageSize < 1) {
-                throw new IllegalArgumentException("page size must be at least 1: " + pageSize);
-            }
-            if (journalCapacity < 0) {
-                throw new IllegalArgumentException("journal capacity must not be negative: " + journalCapacity);
-            }
-        }
-
-        public Settings withRetryAfterSeconds(int value) {
-            return new Settings(value, pageSize, authRequired, validateResponses, journalCapacity);
-        }
-
-        public Settings withPageSize(int value) {
-            return new Settings(retryAfterSeconds, value, authRequired, validateResponses, journalCapacity);
-        }
-
-        public Settings withAuthRequired(boolean value) {
-            return new Settings(retryAfterSeconds, pageSize, value, validateResponses, journalCapacity);
-        }
-
-        public Settings withValidateResponses(boolean value) {
-            return new Settings(retryAfterSeconds, pageSize, authRequired, value, journalCapacity);
-        }
-
-        public Settings withJournalCapacity(int value) {
-            return new Settings(retryAfterSeconds, pageSize, authRequired, validateResponses, value);
-        }
-    }
+    private volatile EmulatorConfig config = EmulatorConfig.EMPTY;
 
     /** A finished export's report, served at its blob URL to whoever holds the SAS signature. */
     public record ExportBlob(Vault vault, AsyncOperation operation, String signature) {
@@ -79,6 +39,8 @@ public final class Emulator {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = new Journal(settings.journalCapacity());
+        this.faults = new Faults(settings.faultSeed() != null ? settings.faultSeed() : new Random().nextLong());
+        this.rateLimiter = new RateLimiter(settings.rateLimits());
     }
 
     /** The requests served, newest last. */
@@ -112,9 +74,37 @@ public final class Emulator {
         subscriptionClocks.put(subscriptionId.toLowerCase(Locale.ROOT), Objects.requireNonNull(subscriptionClock));
     }
 
+    /** ARM's per-subscription request budget. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
     /** The faults in force. */
     public Faults faults() {
         return faults;
+    }
+
+    /** Declares what a configuration names (vaults, items, next jobs, rules, faults), and again at each {@link #reset()}. */
+    public void declare(EmulatorConfig value) {
+        this.config = Objects.requireNonNull(value, "config");
+        value.declare(this);
+    }
+
+    /**
+     * Back to the state at start: every subscription, rule, fault, export and journal entry
+     * forgotten, the scenario the server started with, then the configuration declared again.
+     * The clock keeps its time (it never moves backwards).
+     */
+    public void reset() {
+        tenancy.reset();
+        tenancy.clearRules();
+        tenancy.scenario(tenancy.initialScenario());
+        journal.clear();
+        faults.clear();
+        exports.clear();
+        subscriptionClocks.clear();
+        rateLimiter.forgetAll();
+        config.declare(this);
     }
 
     /** Forgets one subscription: its vaults, jobs, operations, journal entries, faults and clock. */
@@ -122,6 +112,7 @@ public final class Emulator {
         tenancy.reset(subscriptionId);
         journal.clear(subscriptionId);
         faults.clear(subscriptionId);
+        rateLimiter.forget(subscriptionId);
         subscriptionClocks.remove(subscriptionId.toLowerCase(Locale.ROOT));
     }
 

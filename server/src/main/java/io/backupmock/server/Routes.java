@@ -1,6 +1,7 @@
 package io.backupmock.server;
 
 import io.backupmock.contracts.Schemas;
+import io.backupmock.server.admin.AdminApi;
 import io.backupmock.server.gateway.Router;
 import io.backupmock.server.operations.BackupJobsList;
 import io.backupmock.server.operations.BackupOperationResultsGet;
@@ -33,6 +34,11 @@ final class Routes {
     /** Served without bearer token or api-version: where export blob URLs point. */
     static Router outsideArm(Emulator e) {
         return new Router().add("GET", ExportBlobGet.PATH, new ExportBlobGet(e), Schemas.JOB_RESOURCE_LIST);
+    }
+
+    /** The admin API under {@code /backupmock/admin}. */
+    static Router admin(Emulator e) {
+        return AdminApi.routes(e);
     }
 
     static Router build(Emulator e) {

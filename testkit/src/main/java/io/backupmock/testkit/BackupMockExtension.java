@@ -1,5 +1,6 @@
 package io.backupmock.testkit;
 
+import io.backupmock.server.Settings;
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Emulator;
 import java.time.Duration;
@@ -123,10 +124,7 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
     }
 
     private static BackupMockServer start(BackupMockOptions opts) {
-        BackupMockServer.Builder builder = BackupMockServer.builder().settings(Emulator.Settings.DEFAULTS
-                .withPageSize(opts.pageSize())
-                .withRetryAfterSeconds(opts.retryAfterSeconds())
-                .withValidateResponses(opts.validateResponses()));
+        BackupMockServer.Builder builder = BackupMockServer.builder().settings(Settings.builder().pageSize(opts.pageSize()).retryAfterSeconds(opts.retryAfterSeconds()).validateResponses(opts.validateResponses()).build());
         if (!opts.https()) {
             builder.noHttps().httpPort(0);
         }

@@ -70,6 +70,11 @@ public final class ApiRequest {
         return body.length > 0;
     }
 
+    /** The raw body (empty if none). */
+    public byte[] bodyBytes() {
+        return body;
+    }
+
     /** The body as JSON; 400 InvalidRequestContent when it is missing or not JSON. */
     public JsonNode json() {
         if (body.length == 0) {

@@ -39,17 +39,16 @@ public final class ApiVersions {
     }
 
     /** 400 MissingApiVersionParameter or NoRegisteredProviderFound, as ARM answers. */
-    public static void check(String version, String resourceType) {
+    public static void check(String version, String resourceType, ApiVersionPolicy policy) {
         if (version == null || version.isEmpty()) {
             throw ApiError.badRequest("MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
-        if (!isSupported(version)) {
+        if (!policy.accepts(version)) {
             throw ApiError.badRequest("NoRegisteredProviderFound",
                     "No registered resource provider found for location 'westus' and API version '" + version
                             + "' for type '" + resourceType + "'. The supported api-versions are '"
-                            + String.join(", ", STABLE) + ", " + String.join(", ", PREVIEW)
-                            + "'. The supported locations are 'westus'.");
+                            + policy.supportedList() + "'. The supported locations are 'westus'.");
         }
     }
 }

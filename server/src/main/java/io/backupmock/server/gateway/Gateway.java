@@ -14,9 +14,12 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import org.xnio.IoUtils;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,15 +55,18 @@ public final class Gateway implements HttpHandler {
     private final Emulator emulator;
     private final Router router;
     private final Router outsideArm;
+    private final Router admin;
 
     /**
      * @param router     the ARM operations
      * @param outsideArm routes outside ARM (export blobs): no bearer token or api-version
+     * @param admin      the admin API under {@code /backupmock/admin}: its own token, no journal, no faults
      */
-    public Gateway(Emulator emulator, Router router, Router outsideArm) {
+    public Gateway(Emulator emulator, Router router, Router outsideArm, Router admin) {
         this.emulator = emulator;
         this.router = router;
         this.outsideArm = outsideArm;
+        this.admin = admin;
     }
 
     @Override
@@ -113,6 +120,10 @@ public final class Gateway implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange, byte[] body, ApiError early) {
+        if (isAdmin(exchange.getRequestURI())) {
+            serveAdmin(exchange, body, early);
+            return;
+        }
         String subscription = subscriptionOf(exchange.getRequestURI());
         Clock clock = emulator.clockFor(subscription);
         if (clock instanceof VirtualClock virtual) {
@@ -121,12 +132,13 @@ public final class Gateway implements HttpHandler {
         Instant now = clock.instant();
         String requestId = Ids.guid();
         writeArmHeaders(exchange, requestId, now);
+        Fault[] fault = new Fault[1];
         ApiResponse response;
         try {
             if (early != null) {
                 throw early;
             }
-            response = route(exchange, body, now, subscription);
+            response = route(exchange, body, now, subscription, fault);
         } catch (ApiError e) {
             response = ApiResponse.error(e);
         } catch (RuntimeException e) {
@@ -138,14 +150,81 @@ public final class Gateway implements HttpHandler {
         if (emulator.settings().validateResponses()) {
             response = selfChecked(exchange, response, requestId);
         }
+        ApiResponse answer = response;
+        Duration latency = fault[0] == null ? null : fault[0].latency();
+        if (latency != null && !latency.isZero()) {
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> exchange.getIoThread().executeAfter(
+                    () -> finish(exchange, body, now, subscription, answer, fault[0]),
+                    latency.toMillis(), TimeUnit.MILLISECONDS));
+            return;
+        }
+        finish(exchange, body, now, subscription, answer, fault[0]);
+    }
+
+    private void finish(HttpServerExchange exchange, byte[] body, Instant now, String subscription,
+                        ApiResponse response, Fault fault) {
         byte[] responseBody = prepare(exchange, response);
         // Recorded before it is sent: a client that has its answer finds it in the journal.
         record(exchange, body, now, subscription, response, responseBody);
+        if (fault != null && fault.drops()) {
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
         send(exchange, responseBody);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}{} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(),
                     exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString(), response.status());
         }
+    }
+
+    private static boolean isAdmin(String rawPath) {
+        int at = 0;
+        while (at < rawPath.length() && rawPath.charAt(at) == '/') {
+            at++;
+        }
+        String prefix = "backupmock/admin";
+        return rawPath.regionMatches(true, at, prefix, 0, prefix.length())
+                && (rawPath.length() == at + prefix.length() || rawPath.charAt(at + prefix.length()) == '/');
+    }
+
+    /** The admin API: not journaled, not faulted, not counted, and it does not move the clock. */
+    private void serveAdmin(HttpServerExchange exchange, byte[] body, ApiError early) {
+        String requestId = Ids.guid();
+        Instant now = emulator.now();
+        writeArmHeaders(exchange, requestId, now);
+        ApiResponse response;
+        try {
+            if (early != null) {
+                throw early;
+            }
+            String token = emulator.settings().adminToken();
+            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {
+                throw new ApiError(401, "AuthenticationFailed",
+                        "The admin API needs 'Authorization: Bearer <admin token>'.")
+                        .header("WWW-Authenticate", "Bearer realm=\"backup-mock admin\"");
+            }
+            RequestTarget target = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
+            String method = exchange.getRequestMethod().toString();
+            Set<String> allowed = new HashSet<>(4);
+            Router.Match match = admin.match(method, target.segments(), allowed);
+            if (match == null) {
+                throw allowed.isEmpty()
+                        ? ApiError.notFound("NotFound", "No admin resource at '" + target.rawPath()
+                                + "'; see /backupmock/admin/openapi.json.")
+                        : new ApiError(405, "MethodNotAllowed", "The admin resource does not support http method '"
+                                + method + "'.").header("Allow", String.join(", ", allowed));
+            }
+            String baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+            response = match.operation().handle(new ApiRequest(method, target, match.params(), body, baseUrl, now));
+        } catch (ApiError e) {
+            response = ApiResponse.error(e);
+        } catch (RuntimeException e) {
+            LOG.error("admin request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            response = ApiResponse.error(new ApiError(500, "InternalServerError",
+                    "The emulator could not handle the admin request (" + e.getClass().getSimpleName()
+                            + "); x-ms-request-id " + requestId + "."));
+        }
+        send(exchange, prepare(exchange, response));
     }
 
     /** The response if its body conforms to its schema; otherwise a loud 500 that names every violation. */
@@ -167,7 +246,8 @@ public final class Gateway implements HttpHandler {
         return ApiResponse.error(error.violations(violations.stream().map(v -> "response: " + v).toList()));
     }
 
-    private ApiResponse route(HttpServerExchange exchange, byte[] body, Instant now, String subscription) {
+    private ApiResponse route(HttpServerExchange exchange, byte[] body, Instant now, String subscription,
+                              Fault[] faultTaken) {
         RequestTarget target = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
         String method = exchange.getRequestMethod().toString();
         String baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
@@ -186,13 +266,25 @@ public final class Gateway implements HttpHandler {
                     "The requested resource does not support http method '" + method + "'.")
                     .header("Allow", String.join(", ", allowed));
         }
-        ApiVersions.check(target.query("api-version"), resourceType(target));
+        ApiVersions.check(target.query("api-version"), resourceType(target), emulator.settings().apiVersions());
         if (match == null) {
             throw unknownRoute(target, method);
         }
         Subscriptions.check(match.params().get("subscriptionId"));
+        if (subscription != null) {
+            RateLimiter.Verdict verdict = emulator.rateLimiter().take(subscription, method, now);
+            exchange.getResponseHeaders().put(new HttpString(verdict.header()), verdict.remaining());
+            if (!verdict.allowed()) {
+                long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+                throw new ApiError(429, "SubscriptionRequestsThrottled", "Number of " + verdict.kind().name()
+                        .toLowerCase(Locale.ROOT) + " requests for subscription '" + subscription
+                        + "' exceeded the limit. Please try again after '" + seconds + "' seconds.")
+                        .header("Retry-After", Long.toString(seconds));
+            }
+        }
         Fault fault = emulator.faults().take(method, target.rawPath(), subscription);
-        if (fault != null) {
+        faultTaken[0] = fault;
+        if (fault != null && fault.status() != null) {
             throw faultError(fault);
         }
         ApiResponse response = match.operation().handle(new ApiRequest(method, target, match.params(), body,

@@ -22,6 +22,9 @@ public final class Job {
     private final JobScript script;
     private final Instant start;
     private volatile Instant cancelRequestedAt;
+    private volatile Instant cancelIgnoredAt;
+    private volatile Instant failedAt;
+    private volatile List<JobErrorDetail> failure = List.of();
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -75,10 +78,14 @@ public final class Job {
     /** What happened to a cancel request. */
     public enum CancelResult { ACCEPTED, ALREADY_CANCELLING, NOT_CANCELLABLE, ALREADY_FINISHED }
 
-    /** Requests cancellation at {@code now}; accepted only while the job runs and its script allows it. */
+    /**
+     * Requests cancellation at {@code now}; accepted only while the job runs and its script allows
+     * it. A script with {@code cancelTooLate} accepts it but runs on to its outcome, as when a
+     * cancel arrives while the job completes.
+     */
     public synchronized CancelResult cancel(Instant now) {
         JobStatus status = at(now).status();
-        if (status == JobStatus.Cancelling) {
+        if (status == JobStatus.Cancelling || cancelIgnoredAt != null) {
             return CancelResult.ALREADY_CANCELLING;
         }
         if (status.isTerminal()) {
@@ -87,8 +94,40 @@ public final class Job {
         if (!script.isCancellable()) {
             return CancelResult.NOT_CANCELLABLE;
         }
-        cancelRequestedAt = now;
+        if (script.cancelsTooLate()) {
+            cancelIgnoredAt = now;
+        } else {
+            cancelRequestedAt = now;
+        }
         return CancelResult.ACCEPTED;
+    }
+
+    /** Whether a cancel was accepted but came too late to stop the job. */
+    public boolean cancelIgnored() {
+        return cancelIgnoredAt != null;
+    }
+
+    /**
+     * Fails the job at {@code now} with these errors, as a fault: the task running then fails.
+     * Returns false, changing nothing, if the job is not running.
+     */
+    public synchronized boolean fail(Instant now, List<JobErrorDetail> errors) {
+        if (at(now).status() != JobStatus.InProgress || cancelRequestedAt != null) {
+            return false;
+        }
+        failure = List.copyOf(errors);
+        failedAt = now;
+        return true;
+    }
+
+    /** The instant the job ends or ended, whatever ends it. */
+    public Instant endsAt() {
+        Instant failed = failedAt;
+        if (failed != null) {
+            return failed;
+        }
+        Instant cancelled = cancelledAt();
+        return cancelled != null ? cancelled : naturalEnd();
     }
 
     /** The job as it is at instant {@code t}. */
@@ -96,6 +135,13 @@ public final class Job {
         Instant requested = cancelRequestedAt;
         if (requested != null) {
             return cancelledSnapshot(t, requested);
+        }
+        Instant failed = failedAt;
+        if (failed != null && !t.isBefore(failed)) {
+            List<TaskSnapshot> tasks = tasksAt(failed, "Failed");
+            return new JobSnapshot(this, JobStatus.Failed, start, failed, Duration.between(start, failed),
+                    List.copyOf(tasks), progress(Duration.between(start, failed), script.totalDuration()), false,
+                    failure);
         }
         Instant end = naturalEnd();
         if (t.isBefore(end)) {

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param cancellationTime how long the job stays Cancelling before it is Cancelled
  * @param propertyBag      extra entries of {@code extendedInfo.propertyBag}
  * @param trigger          the asynchronous operation that creates the job
+ * @param cancelTooLate    a cancel is accepted but arrives as the job completes: the job runs on to
+ *                         its outcome and the cancellation's result reports it failed
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record JobScript(
@@ -35,7 +37,8 @@ public record JobScript(
         Boolean cancellable,
         Duration cancellationTime,
         Map<String, String> propertyBag,
-        OperationScript trigger) {
+        OperationScript trigger,
+        Boolean cancelTooLate) {
 
     public static final Duration DEFAULT_CANCELLATION_TIME = Duration.ofSeconds(2);
 
@@ -47,6 +50,7 @@ public record JobScript(
         cancellable = cancellable == null ? Boolean.TRUE : cancellable;
         cancellationTime = cancellationTime == null ? DEFAULT_CANCELLATION_TIME : cancellationTime;
         trigger = trigger == null ? OperationScript.IMMEDIATE : trigger;
+        cancelTooLate = Boolean.TRUE.equals(cancelTooLate) ? Boolean.TRUE : null;
         if (outcome != JobStatus.Completed && outcome != JobStatus.CompletedWithWarnings && outcome != JobStatus.Failed) {
             throw new IllegalArgumentException(
                     "outcome must be Completed, CompletedWithWarnings or Failed, not " + outcome);
@@ -81,9 +85,14 @@ public record JobScript(
         return cancellable;
     }
 
+    @JsonIgnore
+    public boolean cancelsTooLate() {
+        return Boolean.TRUE.equals(cancelTooLate);
+    }
+
     public JobScript withOperation(JobOperation op) {
         return new JobScript(op, jobType, tasks, duration, outcome, errorDetails, cancellable, cancellationTime,
-                propertyBag, trigger);
+                propertyBag, trigger, cancelTooLate);
     }
 
     public static Builder builder(JobOperation operation) {
@@ -116,6 +125,7 @@ public record JobScript(
         b.cancellationTime = cancellationTime;
         b.propertyBag.putAll(propertyBag);
         b.trigger = trigger;
+        b.cancelTooLate = cancelsTooLate();
         return b;
     }
 
@@ -131,6 +141,7 @@ public record JobScript(
         private Duration cancellationTime = DEFAULT_CANCELLATION_TIME;
         private final Map<String, String> propertyBag = new LinkedHashMap<>();
         private OperationScript trigger = OperationScript.IMMEDIATE;
+        private boolean cancelTooLate;
 
         private Builder(JobOperation operation) {
             this.operation = operation;
@@ -188,9 +199,15 @@ public record JobScript(
             return this;
         }
 
+        /** A cancel is accepted but arrives as the job completes, so the job runs on to its outcome. */
+        public Builder cancelArrivesTooLate() {
+            this.cancelTooLate = true;
+            return this;
+        }
+
         public JobScript build() {
             return new JobScript(operation, jobType, tasks, duration, outcome, errorDetails, cancellable,
-                    cancellationTime, propertyBag, trigger);
+                    cancellationTime, propertyBag, trigger, cancelTooLate);
         }
     }
 }

@@ -29,6 +29,15 @@ public record Scenario(List<JobScript> jobs, OperationScript export) {
         }
     }
 
+    /** This scenario with {@code overrides}' scripts in place of these for the operations they name, and its export if it has one. */
+    public Scenario overriddenBy(Scenario overrides) {
+        Map<JobOperation, JobScript> merged = new EnumMap<>(JobOperation.class);
+        jobs.forEach(j -> merged.put(j.operation(), j));
+        overrides.jobs.forEach(j -> merged.put(j.operation(), j));
+        return new Scenario(List.copyOf(merged.values()),
+                overrides.export.equals(OperationScript.IMMEDIATE) ? export : overrides.export);
+    }
+
     /** The script for a job of {@code operation}. */
     public JobScript scriptFor(JobOperation operation) {
         for (JobScript script : jobs) {

@@ -15,8 +15,14 @@ final class Lookups {
     }
 
     static Vault vault(Emulator emulator, ApiRequest req) {
-        return emulator.tenancy().vault(req.param("subscriptionId"), req.param("resourceGroupName"),
+        Vault vault = emulator.tenancy().find(req.param("subscriptionId"), req.param("resourceGroupName"),
                 req.param("vaultName"));
+        if (vault == null) {
+            throw ApiError.notFound("ResourceNotFound", "The Resource 'Microsoft.RecoveryServices/vaults/"
+                    + req.param("vaultName") + "' under resource group '" + req.param("resourceGroupName")
+                    + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
+        }
+        return vault;
     }
 
     static ProtectedItem item(Emulator emulator, ApiRequest req) {

@@ -126,6 +126,10 @@ public final class ProtectedItem {
         return job == null ? null : job.at(now);
     }
 
+    void usePolicy(String id) {
+        policyId = id;
+    }
+
     synchronized void configure(String newPolicyId, String newSourceResourceId, boolean stop, Instant now) {
         if (stop) {
             configuredState = ProtectionState.ProtectionStopped;

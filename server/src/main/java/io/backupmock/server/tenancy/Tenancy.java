@@ -1,10 +1,14 @@
 package io.backupmock.server.tenancy;
 
+import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every vault the emulator knows, by subscription. Subscriptions are tenants: nothing is shared
@@ -12,14 +16,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tenancy {
     private final Map<String, Map<String, Vault>> subscriptions = new ConcurrentHashMap<>();
+    private final boolean strict;
+    private final List<JobRule> rules = new CopyOnWriteArrayList<>();
+    private final Scenario initialScenario;
     private volatile Scenario scenario;
 
+    /** A tenancy where any vault and item springs into being when first named. */
     public Tenancy(Scenario scenario) {
+        this(scenario, false);
+    }
+
+    /** @param strict only vaults and items declared (or protected through the API) exist */
+    public Tenancy(Scenario scenario, boolean strict) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.initialScenario = scenario;
+        this.strict = strict;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    /** The standing rules, in the order they are tried. */
+    public List<JobRule> rules() {
+        return List.copyOf(rules);
+    }
+
+    public void addRule(JobRule rule) {
+        rules.add(Objects.requireNonNull(rule, "rule"));
+    }
+
+    public void clearRules() {
+        rules.clear();
     }
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** The scenario the tenancy started with. */
+    public Scenario initialScenario() {
+        return initialScenario;
     }
 
     /** Replaces the default scripts of every vault's next jobs. */
@@ -27,12 +64,37 @@ public final class Tenancy {
         this.scenario = Objects.requireNonNull(value, "scenario");
     }
 
-    /** The vault, springing into being on first mention (names are case-insensitive). */
+    /**
+     * The vault a request names: in strict mode only one that was declared (null otherwise);
+     * else it springs into being.
+     */
+    public Vault find(String subscriptionId, String resourceGroup, String vaultName) {
+        if (!strict) {
+            return vault(subscriptionId, resourceGroup, vaultName);
+        }
+        Map<String, Vault> vaults = subscriptions.get(subscriptionId.toLowerCase(Locale.ROOT));
+        return vaults == null ? null : vaults.get((resourceGroup + "/" + vaultName).toLowerCase(Locale.ROOT));
+    }
+
+    /** Every vault of a subscription. */
+    public List<Vault> vaults(String subscriptionId) {
+        Map<String, Vault> vaults = subscriptions.get(subscriptionId.toLowerCase(Locale.ROOT));
+        return vaults == null ? List.of() : List.copyOf(vaults.values());
+    }
+
+    /** Every vault. */
+    public List<Vault> vaults() {
+        List<Vault> out = new ArrayList<>();
+        subscriptions.values().forEach(v -> out.addAll(v.values()));
+        return out;
+    }
+
+    /** The vault, declaring it if new (names are case-insensitive). */
     public Vault vault(String subscriptionId, String resourceGroup, String vaultName) {
         Map<String, Vault> vaults = subscriptions.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT),
                 s -> new ConcurrentHashMap<>());
         String key = (resourceGroup + "/" + vaultName).toLowerCase(Locale.ROOT);
-        return vaults.computeIfAbsent(key, k -> new Vault(subscriptionId, resourceGroup, vaultName, this::scenario));
+        return vaults.computeIfAbsent(key, k -> new Vault(subscriptionId, resourceGroup, vaultName, this));
     }
 
     /** Forgets everything of one subscription. */

@@ -4,11 +4,11 @@ import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobBook;
 import io.backupmock.server.jobs.JobFilter;
 import io.backupmock.server.jobs.JobOperation;
+import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.jobs.JobSubject;
 import io.backupmock.server.jobs.JobType;
 import io.backupmock.server.jobs.OperationScript;
-import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tracking.AsyncOperation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * A Recovery Services vault: its protected items, jobs and operations, and the scripts its next
@@ -31,18 +30,18 @@ public final class Vault {
     private final String subscriptionId;
     private final String resourceGroup;
     private final String name;
-    private final Supplier<Scenario> scenario;
+    private final Tenancy tenancy;
     private final JobBook jobs = new JobBook();
     private final Map<String, AsyncOperation> operations = new ConcurrentHashMap<>();
     private final Map<String, ProtectedItem> items = new ConcurrentHashMap<>();
     private final Map<String, Boolean> deletedItems = new ConcurrentHashMap<>();
     private final LinkedList<JobScript> nextJobs = new LinkedList<>();
 
-    Vault(String subscriptionId, String resourceGroup, String name, Supplier<Scenario> scenario) {
+    Vault(String subscriptionId, String resourceGroup, String name, Tenancy tenancy) {
         this.subscriptionId = subscriptionId;
         this.resourceGroup = resourceGroup;
         this.name = name;
-        this.scenario = scenario;
+        this.tenancy = tenancy;
     }
 
     public String subscriptionId() {
@@ -71,12 +70,13 @@ public final class Vault {
 
     /**
      * The item at this path, springing into being (protected, with the default policy) on first
-     * mention; null if it was deleted or its name follows none of Azure's forms.
+     * mention unless the tenancy is strict; null if it was deleted, was never declared in strict
+     * mode, or its name follows none of Azure's forms.
      */
     public ProtectedItem item(String fabric, String container, String itemName, Instant now) {
         String key = ProtectedItem.key(container, itemName);
         ProtectedItem existing = items.get(key);
-        if (existing != null || deletedItems.containsKey(key)) {
+        if (existing != null || deletedItems.containsKey(key) || tenancy.strict()) {
             return existing;
         }
         ItemKind kind = ItemKind.ofItemName(itemName);
@@ -85,6 +85,30 @@ public final class Vault {
         }
         return items.computeIfAbsent(key, k -> new ProtectedItem(this, fabric, container, itemName, kind,
                 ProtectionState.Protected, now));
+    }
+
+    /**
+     * Declares an item as it stands, e.g. from a configuration file.
+     *
+     * @param state    Protected, IRPending or ProtectionStopped
+     * @param policyId null: the vault's DefaultPolicy
+     * @throws IllegalArgumentException if the name follows none of Azure's forms
+     */
+    public ProtectedItem declareItem(String fabric, String container, String itemName, ProtectionState state,
+                                     String policyId, Instant now) {
+        ItemKind kind = ItemKind.ofItemName(itemName);
+        if (kind == null) {
+            throw new IllegalArgumentException("'" + itemName + "' is not a protected item name Azure Backup uses, "
+                    + "such as VM;iaasvmcontainerv2;<resourceGroup>;<vmName> or AzureFileShare;<share>");
+        }
+        String key = ProtectedItem.key(container, itemName);
+        deletedItems.remove(key);
+        ProtectedItem item = new ProtectedItem(this, fabric, container, itemName, kind, state, now);
+        if (policyId != null) {
+            item.usePolicy(policyId);
+        }
+        items.put(key, item);
+        return item;
     }
 
     /** Every item not deleted, by name. */
@@ -132,7 +156,7 @@ public final class Vault {
 
     /** Starts a job of {@code operation} on {@code item} through an asynchronous operation, as the triggers do. */
     public AsyncOperation trigger(JobOperation operation, ProtectedItem item, AsyncOperation.Kind kind, Instant now) {
-        JobScript script = nextScript(operation);
+        JobScript script = nextScript(operation, item);
         Job job = null;
         if (!script.trigger().fails()) {
             job = startJob(operation, script, item, now);
@@ -166,7 +190,7 @@ public final class Vault {
     /** Starts an export of the jobs matching {@code filter}. */
     public AsyncOperation export(JobFilter filter, Instant now) {
         return register(new AsyncOperation(UUID.randomUUID().toString(), AsyncOperation.Kind.EXPORT, now,
-                scenario.get().export(), null, null, filter));
+                tenancy.scenario().export(), null, null, filter));
     }
 
     /** The operation with this id (case-insensitive), or null. */
@@ -179,7 +203,8 @@ public final class Vault {
         return op;
     }
 
-    private JobScript nextScript(JobOperation operation) {
+    /** The vault's queue first, then the standing rules, then the scenario's default. */
+    private JobScript nextScript(JobOperation operation, ProtectedItem item) {
         synchronized (nextJobs) {
             for (Iterator<JobScript> it = nextJobs.iterator(); it.hasNext(); ) {
                 JobScript script = it.next();
@@ -189,6 +214,24 @@ public final class Vault {
                 }
             }
         }
-        return scenario.get().scriptFor(operation);
+        JobType type = item == null ? JobType.VaultJob : item.kind().jobType();
+        for (JobRule rule : tenancy.rules()) {
+            if (rule.appliesTo(operation, resourceGroup, name, item == null ? null : item.name(), type)) {
+                return rule.script();
+            }
+        }
+        return tenancy.scenario().scriptFor(operation);
+    }
+
+    /** Scripts still queued for the next jobs. */
+    public List<JobScript> queuedNextJobs() {
+        synchronized (nextJobs) {
+            return List.copyOf(nextJobs);
+        }
+    }
+
+    /** Every operation of the vault. */
+    public List<AsyncOperation> operations() {
+        return List.copyOf(operations.values());
     }
 }

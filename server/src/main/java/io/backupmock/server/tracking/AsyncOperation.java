@@ -24,6 +24,9 @@ public final class AsyncOperation {
         EXPORT
     }
 
+    private static final OperationScript.OperationError TOO_LATE = new OperationScript.OperationError(
+            "BMSUserErrorJobNotCancellable", "The job finished before the cancellation took effect.");
+
     private final String id;
     private final Kind kind;
     private final Instant start;
@@ -69,8 +72,7 @@ public final class AsyncOperation {
     /** The instant the operation finishes. */
     public Instant end() {
         if (kind == Kind.JOB_CANCEL) {
-            Instant cancelled = job.cancelledAt();
-            return cancelled == null ? start : cancelled;
+            return job.endsAt();
         }
         return start.plus(script.inProgressFor());
     }
@@ -82,6 +84,9 @@ public final class AsyncOperation {
         }
         if (script.fails()) {
             return new OperationState(this, OperationStatusValue.Failed, start, end, script.error(), null);
+        }
+        if (kind == Kind.JOB_CANCEL && job.at(end).status() != io.backupmock.server.jobs.JobStatus.Cancelled) {
+            return new OperationState(this, OperationStatusValue.Failed, start, end, TOO_LATE, null);
         }
         String jobId = kind == Kind.JOB_CANCEL || job == null ? null : job.id();
         return new OperationState(this, OperationStatusValue.Succeeded, start, end, null, jobId);

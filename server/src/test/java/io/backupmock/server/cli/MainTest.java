@@ -37,7 +37,7 @@ class MainTest {
         assertThat(err.toString()).contains("--port", "eighty");
         StringWriter err2 = new StringWriter();
         assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err2)).execute("--page-size", "0")).isEqualTo(2);
-        assertThat(err2.toString()).contains("--page-size must be at least 1");
+        assertThat(err2.toString()).contains("pageSize must be at least 1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.server.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,11 +24,11 @@ class ResponseSelfCheckTest {
 
     JsonNode call(boolean validate) throws Exception {
         Emulator emulator = new Emulator(new Tenancy(BackupMockServer.defaultScenario()), Clock.systemUTC(),
-                Emulator.Settings.DEFAULTS.withValidateResponses(validate));
+                Settings.builder().validateResponses(validate).build());
         Router router = new Router().add("GET", PATH,
                 req -> ApiResponse.ok(Json.object().put("id", "op").put("status", 5)), Schemas.OPERATION_STATUS);
         Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(new Gateway(emulator, router, new Router())).build();
+                .setHandler(new Gateway(emulator, router, new Router(), new Router())).build();
         undertow.start();
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();

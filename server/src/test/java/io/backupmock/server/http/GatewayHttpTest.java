@@ -1,5 +1,6 @@
 package io.backupmock.server.http;
 
+import io.backupmock.server.Settings;
 import static io.backupmock.server.http.TestEmulator.itemPath;
 import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
@@ -76,7 +77,7 @@ class GatewayHttpTest {
 
     @Test
     void authCanBeSwitchedOff() {
-        try (TestEmulator open = new TestEmulator(Emulator.Settings.DEFAULTS.withAuthRequired(false))) {
+        try (TestEmulator open = new TestEmulator(Settings.builder().authRequired(false).build())) {
             Reply reply = open.send(HttpRequest.newBuilder(URI.create(open.server.baseUri()
                     + vaultPath(newSubscription()) + "/backupJobs?api-version=2019-05-13")).build());
             assertThat(reply.status()).isEqualTo(200);

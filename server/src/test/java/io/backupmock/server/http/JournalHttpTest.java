@@ -1,5 +1,6 @@
 package io.backupmock.server.http;
 
+import io.backupmock.server.Settings;
 import static io.backupmock.server.http.TestEmulator.itemPath;
 import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
@@ -46,7 +47,7 @@ class JournalHttpTest {
 
     @Test
     void keepsOnlyTheLatestRequestsAndForgetsASubscriptionOnDemand() {
-        try (TestEmulator emulator = new TestEmulator(Emulator.Settings.DEFAULTS.withJournalCapacity(3))) {
+        try (TestEmulator emulator = new TestEmulator(Settings.builder().journalCapacity(3).build())) {
             String a = newSubscription();
             String b = newSubscription();
             for (int i = 0; i < 4; i++) {

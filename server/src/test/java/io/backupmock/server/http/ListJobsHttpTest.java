@@ -1,5 +1,6 @@
 package io.backupmock.server.http;
 
+import io.backupmock.server.Settings;
 import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class ListJobsHttpTest {
 
     @BeforeAll
     static void start() {
-        emulator = new TestEmulator(Emulator.Settings.DEFAULTS.withPageSize(2));
+        emulator = new TestEmulator(Settings.builder().pageSize(2).build());
     }
 
     @AfterAll

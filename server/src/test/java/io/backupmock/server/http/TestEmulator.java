@@ -1,5 +1,6 @@
 package io.backupmock.server.http;
 
+import io.backupmock.server.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Emulator;
@@ -29,13 +30,13 @@ final class TestEmulator implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestEmulator() {
-        this(Emulator.Settings.DEFAULTS);
+        this(Settings.DEFAULTS);
     }
 
     /** Every response is checked against its schema: the project's own tests run the self-check throughout. */
-    TestEmulator(Emulator.Settings settings) {
+    TestEmulator(Settings settings) {
         server = BackupMockServer.builder().noHttps().httpPort(0).clock(clock)
-                .settings(settings.withValidateResponses(true)).start();
+                .settings(settings.toBuilder().validateResponses(true).build()).start();
     }
 
     static String newSubscription() {

@@ -1,5 +1,6 @@
 package io.backupmock.server.interop;
 
+import io.backupmock.server.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,7 +34,7 @@ class AzurePythonSdkInteropTest {
                 + "'apt-get install -y python3-azure' (.ci/run does)");
         VirtualClock clock = VirtualClock.startingNow().autoAdvance(Duration.ofSeconds(5));
         try (BackupMockServer server = BackupMockServer.builder().clock(clock)
-                .settings(Emulator.Settings.DEFAULTS.withPageSize(2).withValidateResponses(true)).start()) {
+                .settings(Settings.builder().pageSize(2).validateResponses(true).build()).start()) {
             Path pem = dir.resolve("cert.pem");
             server.certificate().writePem(pem);
             Process process = new ProcessBuilder(PYTHON, SCRIPT.toString(), server.httpsUri().toString(),

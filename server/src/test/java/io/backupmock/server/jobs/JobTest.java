@@ -123,7 +123,7 @@ class JobTest {
     void scriptRefusesWhatCannotHappen() {
         assertThatThrownBy(() -> backup().toBuilder().duration(Duration.ofSeconds(1)).build())
                 .hasMessageContaining("either tasks or duration");
-        assertThatThrownBy(() -> new JobScript(JobOperation.Backup, null, null, null, JobStatus.Cancelled, null, null,
+        assertThatThrownBy(() -> new JobScript(JobOperation.Backup, null, null, null, JobStatus.Cancelled, null, null, null,
                 null, null, null)).hasMessageContaining("outcome must be");
         assertThatThrownBy(() -> new TaskScript("t", Duration.ofSeconds(-1))).hasMessageContaining("negative");
     }

@@ -1,0 +1,40 @@
+package io.backupmock.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backupmock.server.gateway.ApiRequest;
+import io.backupmock.server.gateway.ApiResponse;
+import io.backupmock.server.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** {@code GET /backupmock/admin} (an index) and {@code GET /backupmock/admin/openapi.json} (the OpenAPI document). */
+final class AdminDocs {
+    private final JsonNode openApi;
+
+    AdminDocs() {
+        try (InputStream in = AdminDocs.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the admin API's openapi.json is missing from the jar");
+            }
+            openApi = Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the admin API's openapi.json does not parse", e);
+        }
+    }
+
+    ApiResponse openApi(ApiRequest req) {
+        return ApiResponse.ok(openApi);
+    }
+
+    ApiResponse index(ApiRequest req) {
+        ObjectNode body = Json.object();
+        body.put("openapi", req.baseUrl() + AdminApi.PREFIX + "/openapi.json");
+        ObjectNode links = body.putObject("resources");
+        for (String r : new String[] {"vaults", "scenario", "rules", "clock", "journal", "faults", "reset"}) {
+            links.put(r, req.baseUrl() + AdminApi.PREFIX + "/" + r);
+        }
+        return ApiResponse.ok(body);
+    }
+}

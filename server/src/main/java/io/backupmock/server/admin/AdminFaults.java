@@ -1,0 +1,43 @@
+package io.backupmock.server.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backupmock.server.Emulator;
+import io.backupmock.server.faults.Fault;
+import io.backupmock.server.faults.Faults;
+import io.backupmock.server.gateway.ApiRequest;
+import io.backupmock.server.gateway.ApiResponse;
+import io.backupmock.server.wire.Json;
+
+/** {@code GET|POST|DELETE /backupmock/admin/faults}: list (with counts and the seed), add one, clear all. */
+final class AdminFaults {
+    private final Emulator emulator;
+
+    AdminFaults(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    ApiResponse get(ApiRequest req) {
+        ObjectNode body = Json.object();
+        body.put("seed", emulator.faults().seed());
+        ArrayNode faults = body.putArray("faults");
+        for (Faults.Armed armed : emulator.faults().pending()) {
+            ObjectNode n = faults.addObject();
+            n.set("fault", Json.MAPPER.valueToTree(armed.fault()));
+            n.put("matched", armed.matched());
+            n.put("fired", armed.fired());
+        }
+        return ApiResponse.ok(body);
+    }
+
+    ApiResponse post(ApiRequest req) {
+        Fault fault = AdminBodies.read(req, Fault.class);
+        emulator.faults().add(fault);
+        return ApiResponse.json(201, Json.MAPPER.valueToTree(fault));
+    }
+
+    ApiResponse delete(ApiRequest req) {
+        emulator.faults().clear();
+        return ApiResponse.noContent();
+    }
+}
