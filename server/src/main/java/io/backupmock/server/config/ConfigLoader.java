@@ -55,7 +55,7 @@ public final class ConfigLoader {
             return value;
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": " + path(e) + ": unknown field '" + e.getPropertyName()
-                    + "'; known fields: " + e.getKnownPropertyIds());
+                    + "'; known fields: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigException(source + ": " + path(e) + ": " + cause.getMessage());

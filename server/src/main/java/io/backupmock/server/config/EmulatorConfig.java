@@ -45,6 +45,15 @@ public record EmulatorConfig(
             null, null, null, null, null, null);
 
     public EmulatorConfig {
+        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative: " + retryAfterSeconds);
+        }
+        if (pageSize != null && pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
+        }
+        if (journalCapacity != null && journalCapacity < 0) {
+            throw new IllegalArgumentException("journalCapacity must not be negative: " + journalCapacity);
+        }
         vaults = vaults == null ? List.of() : List.copyOf(vaults);
         rules = rules == null ? List.of() : List.copyOf(rules);
         faults = faults == null ? List.of() : List.copyOf(faults);
