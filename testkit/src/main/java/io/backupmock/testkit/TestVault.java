@@ -1,6 +1,7 @@
 package io.backupmock.testkit;
 
 import io.backupmock.server.jobs.Job;
+import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.jobs.JobSnapshot;
@@ -65,13 +66,31 @@ public final class TestVault {
         return vault.startJob(operation, script, protectedItem, mock.clock().instant()).id();
     }
 
+    /**
+     * Fails a running job now, with these errors, as a fault: the task running then fails.
+     *
+     * @throws IllegalStateException if the job is not running
+     */
+    public TestVault failJob(String jobId, JobErrorDetail... errors) {
+        Job job = find(jobId);
+        if (!job.fail(mock.clock().instant(), List.of(errors))) {
+            throw new IllegalStateException("job " + jobId + " is " + job.at(mock.clock().instant()).status()
+                    + "; only a job in progress can be failed");
+        }
+        return this;
+    }
+
     /** The job as it is now on the test's clock; fails if there is no such job. */
     public JobSnapshot job(String jobId) {
+        return find(jobId).at(mock.clock().instant());
+    }
+
+    private Job find(String jobId) {
         Job job = vault.jobs().find(jobId);
         if (job == null) {
             throw new IllegalArgumentException("vault " + vault.name() + " has no job " + jobId);
         }
-        return job.at(mock.clock().instant());
+        return job;
     }
 
     /** Every job of the vault, newest first, as they are now. */

@@ -71,6 +71,16 @@ class JobTrackerTest {
     }
 
     @Test
+    void aJobFailingMidwayIsReportedFailed(BackupMock azure) throws Exception {
+        String jobId = tracker.waitForJobId(tracker.triggerBackup(vm.path()));
+        azure.clock().advance(ofSeconds(12));
+        vault.failJob(jobId, JobErrorDetail.of(400050, "UserErrorVmProvisioningStateFailed", "The VM is in a failed state."));
+
+        assertThatJob(tracker.waitForJob(vault.path(), jobId).resource()).hasStatus("Failed").hasErrorCode(400050)
+                .hasTask("Take Snapshot", "Completed").hasTask("Transfer data to vault", "Failed");
+    }
+
+    @Test
     void backupIsCancelled(BackupMock azure) throws Exception {
         String jobId = tracker.waitForJobId(tracker.triggerBackup(vm.path()));
         tracker.cancel(vault.path(), jobId);
