@@ -23,6 +23,7 @@ import io.backupmock.server.wire.OperationRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Vaults and what is in them: {@code /backupmock/admin/vaults} (list, declare) and, under
@@ -30,6 +31,8 @@ import java.util.List;
  * create), {@code jobs/{jobId}/fail}, {@code nextJobs} (list, queue) and {@code operations}.
  */
 final class AdminVaults {
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final Emulator emulator;
 
     AdminVaults(Emulator emulator) {
@@ -91,8 +94,13 @@ final class AdminVaults {
     }
 
     ApiResponse createJob(ApiRequest req) {
-        Vault vault = vault(req);
+        // The body is checked before the vault is looked up, which (outside strict mode) creates it.
         NewJob body = AdminBodies.read(req, NewJob.class);
+        if (body.item() != null && ItemKind.ofItemName(body.item().name()) == null) {
+            throw AdminBodies.invalid("body.item.name: '" + body.item().name()
+                    + "' is not a protected item name Azure Backup uses, such as VM;iaasvmcontainerv2;rg;vm");
+        }
+        Vault vault = vault(req);
         Instant now = now(vault);
         ProtectedItem item = null;
         if (body.item() != null) {
@@ -109,8 +117,8 @@ final class AdminVaults {
     }
 
     ApiResponse failJob(ApiRequest req) {
-        Vault vault = vault(req);
         Failure failure = AdminBodies.read(req, Failure.class);
+        Vault vault = vault(req);
         Job job = vault.jobs().find(req.param("jobId"));
         if (job == null) {
             throw ApiError.notFound("ResourceNotFound", "vault " + vault.name() + " has no job " + req.param("jobId"));
@@ -130,8 +138,8 @@ final class AdminVaults {
     }
 
     ApiResponse queueNextJobs(ApiRequest req) {
-        Vault vault = vault(req);
         List<JobScript> scripts = AdminBodies.readList(req, JobScript.class);
+        Vault vault = vault(req);
         vault.queueNextJobs(scripts);
         ObjectNode body = Json.object();
         body.set("nextJobs", Json.MAPPER.valueToTree(vault.queuedNextJobs()));
@@ -167,7 +175,11 @@ final class AdminVaults {
     }
 
     private Vault vault(ApiRequest req) {
-        Vault vault = emulator.tenancy().find(req.param("subscriptionId"), req.param("resourceGroup"),
+        String subscription = req.param("subscriptionId");
+        if (!GUID.matcher(subscription).matches()) {
+            throw AdminBodies.invalid("subscriptionId: must be a GUID, not '" + subscription + "'");
+        }
+        Vault vault = emulator.tenancy().find(subscription, req.param("resourceGroup"),
                 req.param("vault"));
         if (vault == null) {
             throw ApiError.notFound("ResourceNotFound", "no vault " + req.param("resourceGroup") + "/"
