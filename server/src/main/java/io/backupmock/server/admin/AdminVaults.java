@@ -9,6 +9,7 @@ import io.backupmock.server.config.EmulatorConfig.VaultConfig;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
+import io.backupmock.server.gateway.Subscriptions;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobOperation;
@@ -23,7 +24,6 @@ import io.backupmock.server.wire.OperationRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Vaults and what is in them: {@code /backupmock/admin/vaults} (list, declare) and, under
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * create), {@code jobs/{jobId}/fail}, {@code nextJobs} (list, queue) and {@code operations}.
  */
 final class AdminVaults {
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final Emulator emulator;
 
     AdminVaults(Emulator emulator) {
@@ -176,7 +174,7 @@ final class AdminVaults {
 
     private Vault vault(ApiRequest req) {
         String subscription = req.param("subscriptionId");
-        if (!GUID.matcher(subscription).matches()) {
+        if (!Subscriptions.isGuid(subscription)) {
             throw AdminBodies.invalid("subscriptionId: must be a GUID, not '" + subscription + "'");
         }
         Vault vault = emulator.tenancy().find(subscription, req.param("resourceGroup"),

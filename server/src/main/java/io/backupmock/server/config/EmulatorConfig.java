@@ -6,6 +6,7 @@ import io.backupmock.server.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.gateway.ApiVersionPolicy;
+import io.backupmock.server.gateway.Subscriptions;
 import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.jobs.Scenario;
@@ -122,11 +123,9 @@ public record EmulatorConfig(
      */
     public record VaultConfig(String subscriptionId, String resourceGroup, String name, List<ItemConfig> items,
                               List<JobScript> nextJobs) {
-        private static final Pattern GUID = Pattern.compile(
-                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
         public VaultConfig {
-            if (subscriptionId == null || !GUID.matcher(subscriptionId).matches()) {
+            if (subscriptionId == null || !Subscriptions.isGuid(subscriptionId)) {
                 throw new IllegalArgumentException("subscriptionId must be a GUID, not '" + subscriptionId + "'");
             }
             if (resourceGroup == null || resourceGroup.isBlank()) {
