@@ -22,6 +22,7 @@ public final class AdminApi {
         AdminClock clock = new AdminClock(e);
         AdminJournal journal = new AdminJournal(e);
         AdminFaults faults = new AdminFaults(e);
+        AdminProviderStates states = new AdminProviderStates(e);
         return new Router()
                 .add("GET", P, docs::index, null)
                 .add("GET", P + "/openapi.json", docs::openApi, null)
@@ -45,6 +46,7 @@ public final class AdminApi {
                 .add("GET", P + "/faults", faults::get, null)
                 .add("POST", P + "/faults", faults::post, null)
                 .add("DELETE", P + "/faults", faults::delete, null)
-                .add("POST", P + "/reset", vaults::reset, null);
+                .add("POST", P + "/reset", vaults::reset, null)
+                .add("POST", P + "/provider-states", states::post, null);
     }
 }

@@ -32,7 +32,7 @@ final class AdminDocs {
         ObjectNode body = Json.object();
         body.put("openapi", req.baseUrl() + AdminApi.PREFIX + "/openapi.json");
         ObjectNode links = body.putObject("resources");
-        for (String r : new String[] {"vaults", "scenario", "rules", "clock", "journal", "faults", "reset"}) {
+        for (String r : new String[] {"vaults", "scenario", "rules", "clock", "journal", "faults", "reset", "provider-states"}) {
             links.put(r, req.baseUrl() + AdminApi.PREFIX + "/" + r);
         }
         return ApiResponse.ok(body);

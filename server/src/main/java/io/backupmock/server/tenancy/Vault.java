@@ -167,13 +167,18 @@ public final class Vault {
 
     /** Creates a job directly, without an operation: for tests and seeding. */
     public Job startJob(JobOperation operation, JobScript script, ProtectedItem item, Instant start) {
+        return startJob(UUID.randomUUID().toString(), operation, script, item, start);
+    }
+
+    /** Creates a job with a chosen id directly, e.g. the id a contract names. */
+    public Job startJob(String id, JobOperation operation, JobScript script, ProtectedItem item, Instant start) {
         JobType type = script.jobType() != null ? script.jobType()
                 : item != null ? item.kind().jobType() : JobType.VaultJob;
         JobSubject subject = item == null
                 ? new JobSubject(name, null, type.managementType(), null, null)
                 : new JobSubject(item.friendlyName(), item.containerNameInProperties(), item.kind().managementType(),
                 item.kind().workloadType(), item.key());
-        Job job = new Job(UUID.randomUUID().toString(), operation, type, subject, script, start);
+        Job job = new Job(id, operation, type, subject, script, start);
         jobs.add(job);
         if (item != null) {
             item.jobStarted(job);

@@ -79,7 +79,8 @@ class AdminApiHttpTest {
             "GET " + ADMIN + "/faults",
             "POST " + ADMIN + "/faults",
             "DELETE " + ADMIN + "/faults",
-            "POST " + ADMIN + "/reset");
+            "POST " + ADMIN + "/reset",
+            "POST " + ADMIN + "/provider-states");
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -105,7 +106,8 @@ class AdminApiHttpTest {
         assertThat(index.json().path("openapi").asText()).isEqualTo(base + "/openapi.json");
         JsonNode resources = index.json().path("resources");
         assertThat(fieldNames(resources))
-                .containsExactlyInAnyOrder("vaults", "scenario", "rules", "clock", "journal", "faults", "reset");
+                .containsExactlyInAnyOrder("vaults", "scenario", "rules", "clock", "journal", "faults", "reset",
+                        "provider-states");
         resources.properties().forEach(e -> assertThat(e.getValue().asText()).isEqualTo(base + "/" + e.getKey()));
         Reply vaults = shared.send(HttpRequest.newBuilder(URI.create(resources.path("vaults").asText())).build());
         assertThat(vaults.status()).isEqualTo(200);
@@ -877,6 +879,32 @@ class AdminApiHttpTest {
     }
 
     /** A server with its own client; {@code clock} is null on a system-clock server. */
+    // ------------------------------------------------------------------ provider states (Pact)
+
+    @Test
+    void providerStatesSetUpWhatTheStateSaysAndAnswerTheValuesToInject() {
+        Reply set = shared.admin("POST", ADMIN + "/provider-states",
+                "{\"state\":\"job {jobId} completed with warnings\",\"params\":{},\"action\":\"setup\"}");
+        assertThat(set.status()).isEqualTo(200);
+        JsonNode values = set.json();
+        String path = "/subscriptions/" + values.path("subscriptionId").asText() + "/resourceGroups/"
+                + values.path("resourceGroup").asText() + "/providers/Microsoft.RecoveryServices/vaults/"
+                + values.path("vault").asText() + "/backupJobs/" + values.path("jobId").asText();
+        Reply job = shared.arm("GET", path, null);
+        assertThat(job.status()).isEqualTo(200);
+        assertThat(job.json().at("/properties/status").asText()).isEqualTo("CompletedWithWarnings");
+        assertThat(shared.admin("POST", ADMIN + "/provider-states",
+                "{\"state\":\"job {jobId} completed\",\"action\":\"teardown\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownProviderStateIs400ListingTheKnownOnes() {
+        Reply bad = shared.admin("POST", ADMIN + "/provider-states", "{\"state\":\"the moon is full\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/code").asText()).isEqualTo("InvalidAdminRequest");
+        assertThat(bad.json().at("/error/message").asText()).contains("the moon is full", "job {jobId} completed");
+    }
+
     static final class Server implements AutoCloseable {
         final BackupMockServer server;
         final VirtualClock clock;

@@ -1,0 +1,201 @@
+package io.backupmock.server.pact;
+
+import io.backupmock.server.Emulator;
+import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.jobs.Job;
+import io.backupmock.server.jobs.JobErrorDetail;
+import io.backupmock.server.jobs.JobOperation;
+import io.backupmock.server.jobs.JobScript;
+import io.backupmock.server.tenancy.ProtectedItem;
+import io.backupmock.server.tenancy.Vault;
+import io.backupmock.server.tracking.AsyncOperation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The provider states of Azure Backup contracts, mapped onto the emulator. Each sets up one
+ * subscription's vault and answers the values a pact may inject through provider-state
+ * expressions ({@code ${subscriptionId}}, {@code ${jobId}}, {@code ${operationId}}…). Parameters a
+ * pact passes with the state (e.g. a {@code jobId} it hard-codes) are honoured.
+ *
+ * <p>States, by their exact names:
+ * <ul>
+ *   <li>{@value #ITEM_PROTECTED}</li>
+ *   <li>{@value #JOB_IN_PROGRESS}</li>
+ *   <li>{@value #JOB_COMPLETED}</li>
+ *   <li>{@value #JOB_COMPLETED_WITH_WARNINGS}</li>
+ *   <li>{@value #JOB_FAILED}</li>
+ *   <li>{@value #JOB_CANCELLED}</li>
+ *   <li>{@value #JOB_MISSING}</li>
+ *   <li>{@value #OPERATION_IN_PROGRESS}</li>
+ *   <li>{@value #OPERATION_SUCCEEDED}</li>
+ *   <li>{@value #VAULT_HAS_JOBS}</li>
+ * </ul>
+ */
+public final class ProviderStates {
+    public static final String ITEM_PROTECTED = "protected item {item} exists";
+    public static final String JOB_IN_PROGRESS = "a backup job {jobId} is InProgress";
+    public static final String JOB_COMPLETED = "job {jobId} completed";
+    public static final String JOB_COMPLETED_WITH_WARNINGS = "job {jobId} completed with warnings";
+    public static final String JOB_FAILED = "job {jobId} failed";
+    public static final String JOB_CANCELLED = "job {jobId} was cancelled by operation {operationId}";
+    public static final String JOB_MISSING = "job {jobId} does not exist";
+    public static final String OPERATION_IN_PROGRESS = "operation {operationId} is InProgress";
+    public static final String OPERATION_SUCCEEDED = "operation {operationId} succeeded with job {jobId}";
+    public static final String VAULT_HAS_JOBS = "vault {vault} has {count} jobs";
+
+    public static final List<String> ALL = List.of(ITEM_PROTECTED, JOB_IN_PROGRESS, JOB_COMPLETED,
+            JOB_COMPLETED_WITH_WARNINGS, JOB_FAILED, JOB_CANCELLED, JOB_MISSING, OPERATION_IN_PROGRESS,
+            OPERATION_SUCCEEDED, VAULT_HAS_JOBS);
+
+    static final String RESOURCE_GROUP = "testVaultRG";
+    static final String VAULT = "testVault";
+    static final String VM_RESOURCE_GROUP = "testRG";
+    static final String VM = "testVM";
+    static final Duration SNAPSHOT = Duration.ofMinutes(2);
+    static final Duration TRANSFER = Duration.ofMinutes(18);
+
+    private final Emulator emulator;
+    private final String subscriptionId;
+
+    /**
+     * @param subscriptionId the subscription states are set up in, unless a state's parameters name
+     *                       another; it should have its own virtual clock (states move it)
+     */
+    public ProviderStates(Emulator emulator, String subscriptionId) {
+        this.emulator = emulator;
+        this.subscriptionId = subscriptionId;
+    }
+
+    /** Sets up the state named and answers the values it injects; unknown names are refused. */
+    public Map<String, Object> setUp(String state, Map<String, ?> params) {
+        Setup s = new Setup(params == null ? Map.of() : params);
+        switch (state) {
+            case ITEM_PROTECTED -> s.item();
+            case JOB_IN_PROGRESS -> s.job(JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                    .task("Transfer data to vault", TRANSFER).build(), Duration.ofMinutes(1));
+            case JOB_COMPLETED -> s.job(JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                    .task("Transfer data to vault", TRANSFER).property("Backup Size", "2332 MB").build(),
+                    SNAPSHOT.plus(TRANSFER));
+            case JOB_COMPLETED_WITH_WARNINGS -> s.job(JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                    .task("Transfer data to vault", TRANSFER)
+                    .completesWithWarnings(JobErrorDetail.warning("Some files could not be backed up.",
+                            "Check the VM's file system.")).build(), SNAPSHOT.plus(TRANSFER));
+            case JOB_FAILED -> s.job(JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                    .fails(JobErrorDetail.of(400002, "UserErrorVmNotFoundV2", "Virtual machine doesn't exist.",
+                            "Make sure the virtual machine exists.")).build(), SNAPSHOT);
+            case JOB_CANCELLED -> s.cancelledJob();
+            case JOB_MISSING -> s.missingJob();
+            case OPERATION_IN_PROGRESS -> s.operation(Duration.ZERO);
+            case OPERATION_SUCCEEDED -> s.operation(Duration.ofSeconds(2));
+            case VAULT_HAS_JOBS -> s.jobs();
+            default -> throw new IllegalArgumentException("no provider state '" + state + "'; the states are: "
+                    + String.join("; ", ALL));
+        }
+        return s.values;
+    }
+
+    /** One state's set-up: the vault, item and clock it works on, and the values it injects. */
+    private final class Setup {
+        final Map<String, ?> params;
+        final Map<String, Object> values = new LinkedHashMap<>();
+        final String subscription;
+        final Vault vault;
+        final VirtualClock clock;
+
+        Setup(Map<String, ?> params) {
+            this.params = params;
+            this.subscription = text("subscriptionId", subscriptionId);
+            Clock c = emulator.clockFor(subscription);
+            if (!(c instanceof VirtualClock virtual)) {
+                throw new IllegalStateException("provider states need a virtual clock for subscription " + subscription);
+            }
+            this.clock = virtual;
+            this.vault = emulator.tenancy().vault(subscription, text("resourceGroup", RESOURCE_GROUP),
+                    text("vault", VAULT));
+            values.put("subscriptionId", subscription);
+            values.put("resourceGroup", vault.resourceGroup());
+            values.put("vault", vault.name());
+        }
+
+        ProtectedItem item() {
+            String container = "IaasVMContainer;iaasvmcontainerv2;" + VM_RESOURCE_GROUP + ";" + VM;
+            String name = text("item", "VM;iaasvmcontainerv2;" + VM_RESOURCE_GROUP + ";" + VM);
+            ProtectedItem item = vault.item("Azure", text("container", container), name, clock.instant());
+            if (item == null) {
+                throw new IllegalArgumentException("'" + name + "' is not a protected item name Azure Backup uses");
+            }
+            values.put("fabric", item.fabricName());
+            values.put("container", item.containerName());
+            values.put("item", item.name());
+            return item;
+        }
+
+        void job(JobScript script, Duration runFor) {
+            ProtectedItem item = item();
+            Job job = vault.startJob(text("jobId", UUID.randomUUID().toString()), JobOperation.Backup, script, item,
+                    clock.instant());
+            clock.advance(runFor);
+            values.put("jobId", job.id());
+        }
+
+        void cancelledJob() {
+            ProtectedItem item = item();
+            Job job = vault.startJob(text("jobId", UUID.randomUUID().toString()), JobOperation.Backup,
+                    JobScript.backup().task("Take Snapshot", SNAPSHOT).task("Transfer data to vault", TRANSFER).build(),
+                    item, clock.instant());
+            clock.advance(Duration.ofMinutes(1));
+            job.cancel(clock.instant());
+            AsyncOperation cancel = vault.trackCancel(job, clock.instant());
+            clock.advance(job.script().cancellationTime());
+            values.put("jobId", job.id());
+            values.put("operationId", cancel.id());
+        }
+
+        void missingJob() {
+            String id = text("jobId", UUID.randomUUID().toString());
+            if (vault.jobs().find(id) != null) {
+                throw new IllegalStateException("job " + id + " exists in vault " + vault.name());
+            }
+            values.put("jobId", id);
+        }
+
+        void operation(Duration after) {
+            ProtectedItem item = item();
+            AsyncOperation op = vault.trigger(JobOperation.Backup, item, AsyncOperation.Kind.ITEM, clock.instant());
+            clock.advance(after);
+            values.put("operationId", op.id());
+            if (op.job() != null) {
+                values.put("jobId", op.job().id());
+            }
+        }
+
+        void jobs() {
+            ProtectedItem item = item();
+            int count = Integer.parseInt(text("count", "3"));
+            if (count < 0 || count > 100_000) {
+                throw new IllegalArgumentException("count must be between 0 and 100000, not " + count);
+            }
+            String newest = null;
+            for (int i = 0; i < count; i++) {
+                newest = vault.startJob(JobOperation.Backup, JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                        .task("Transfer data to vault", TRANSFER).build(), item, clock.instant()).id();
+                clock.advance(Duration.ofMinutes(1));
+            }
+            clock.advance(SNAPSHOT.plus(TRANSFER));
+            values.put("count", count);
+            if (newest != null) {
+                values.put("jobId", newest);
+            }
+        }
+
+        String text(String name, String otherwise) {
+            Object value = params.get(name);
+            return value == null ? otherwise : String.valueOf(value);
+        }
+    }
+}
