@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Serves an offline emulator of the Azure Backup job-tracking REST API.",
             "Prints each base URL it serves on its own line once ready; stops gracefully on Ctrl-C or SIGTERM.",
             "Every flag can also be set by the environment variable shown in brackets."},
-        sortOptions = false, showDefaultValues = false, exitCodeOnInvalidInput = 2)
+        sortOptions = false, showDefaultValues = false, exitCodeOnInvalidInput = 2,
+        subcommands = VerifyCommand.class)
 public final class Main implements Callable<Integer> {
     static final int INVALID_CONFIG = 2;
 
