@@ -2,7 +2,6 @@ package io.backupmock.testkit;
 
 import io.backupmock.server.Settings;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.Emulator;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -6,7 +6,6 @@ import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.Emulator;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.journal.RecordedRequest;
 import java.util.List;

@@ -6,7 +6,6 @@ import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.Emulator;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package io.backupmock.server.http;
 import io.backupmock.server.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.wire.Json;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
