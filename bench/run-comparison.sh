@@ -1,0 +1,324 @@
+#!/usr/bin/env bash
+# Why: one command that shows what backup-mock's full gateway (auth, api-version, routing, rate
+# limits, request journal, ARM headers, a job computed from the clock and rendered to JSON) costs
+# next to (b) a bare Undertow answering the same bytes, the ceiling on this machine, and (c) WireMock
+# with one stub, the usual alternative. Same request, same bytes, same JVM flags, loopback only, in
+# one run, measured in alternation, so the ratios hold even though absolute numbers drift.
+#
+# Usage: bench/run-comparison.sh [--jfr] [--journal-capacity N]
+#   --jfr                  also record a Flight Recorder profile (settings=default) of backup-mock during
+#                          the measured rounds, to backup-mock.jfr beside the outputs (it slows backup-mock)
+#   --journal-capacity N   run backup-mock with a request journal of N entries (default 10,000; 0 = off),
+#                          to see what the journal costs
+# Environment: JVM_FLAGS (default -Xmx512m), DURATION (10s), CONNECTIONS ("16 64"),
+#   WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds).
+# Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
+# Takes 2.5 to 3 minutes; needs wrk (installed with apt-get if missing) and curl.
+#
+# Steps: (1) JVM start -> first 200, 3 runs each, nothing else running; (2) backup-mock: a vault and
+# a 30 s job through the admin API, warm-up while the job runs, then the job's answer is captured
+# once it no longer changes; (3) bare Undertow and WireMock start, replaying those bytes, and warm
+# up; (4) for each connection count, one wrk run per server in turn; (5) RSS of each; all stopped.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+cd "$ROOT"
+
+JFR=false
+JOURNAL=
+while (($#)); do
+  arg=$1; shift
+  case "$arg" in
+    --jfr) JFR=true ;;
+    --journal-capacity)
+      JOURNAL=${1:-}; shift || true
+      [[ $JOURNAL =~ ^[0-9]+$ ]] || { echo "--journal-capacity needs a number" >&2; exit 2; } ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+read -r -a JVM <<< "${JVM_FLAGS:--Xmx512m}"
+DURATION=${DURATION:-10s}
+read -r -a CONNS <<< "${CONNECTIONS:-16 64}"
+WARMUP_STEP=5          # seconds per warm-up wrk run
+WARMUP_MIN=10          # every server warms at least this long...
+WARMUP_MAX=${WARMUP_MAX:-45}   # ...and until a run is no more than 5 % faster than the one before, or this long
+# WireMock keeps every request in its journal (about 3.5 KB each): -Xmx512m holds some 140,000, so
+# its warm-up is kept short enough that the measured rounds still fit.
+WIREMOCK_WARMUP_MAX=${WIREMOCK_WARMUP_MAX:-15}
+THREADS=2
+TOKEN='Authorization: Bearer x'
+SUB=00000000-0000-0000-0000-000000000000
+VAULT_PATH=/subscriptions/$SUB/resourceGroups/testVaultRG/providers/Microsoft.RecoveryServices/vaults/testVault
+API='api-version=2019-05-13'
+LIST_PATH="$VAULT_PATH/backupJobs?$API"
+
+BM_JAR=server/target/backup-mock.jar
+BENCH_FAT=bench/target/benchmarks.jar
+BENCH_THIN=bench/target/backup-mock-bench-0.1.0-SNAPSHOT.jar
+WIREMOCK_JAR=bench/target/wiremock/wiremock-standalone.jar
+SERVERS=(backup-mock bare wiremock)
+
+OUT=bench/target/comparison/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$OUT"
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# ---- every process this script starts is stopped on exit ----
+PIDS=()
+stop_pid() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.05; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A sleep without a fork (a read that times out on a FIFO nobody writes), so polling every few ms
+# does not steal CPU from a JVM that is starting on the same two cores.
+mkfifo "$OUT/.tick"
+exec 9<>"$OUT/.tick"
+nap() { read -r -t "$1" -u 9 _ || true; }
+
+# ---- prerequisites ----
+if [[ ! -f $BM_JAR || ! -f $BENCH_FAT || ! -f $BENCH_THIN || ! -f $WIREMOCK_JAR ]]; then
+  log "jars missing: mvn -q -B -DskipTests package"
+  mvn -q -B -DskipTests package
+fi
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  SUDO=; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get install -y wrk >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk >/dev/null; }
+fi
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
+
+# ---- the three servers ----
+# server_cmd NAME LOG BODY HEADERS: sets CMD to the command line that starts NAME. Every JVM logs
+# its GC pauses with UTC time stamps to $OUT/gc-LOG.log, to tell what of a row's latency is GC.
+server_cmd() {
+  local name=$1 gc="-Xlog:gc:file=$OUT/gc-$2.log:utctime" body=$3 headers=$4
+  case "$name" in
+    backup-mock) CMD=(java "${JVM[@]}" "$gc" -jar "$BM_JAR" --port 0 --http-port 0) ;;
+    bare) CMD=(java "${JVM[@]}" "$gc" -cp "$BENCH_FAT" io.backupmock.bench.BareUndertowServer 0 "$body" "$headers") ;;
+    wiremock) CMD=(java "${JVM[@]}" "$gc" -cp "$BENCH_THIN:$WIREMOCK_JAR" io.backupmock.bench.WireMockServerMain 0
+                   "$body" "$headers") ;;
+  esac
+}
+# launch LOG CMD...: starts CMD in the background (stdout to $OUT/LOG.out); sets LAUNCHED_PID.
+launch() {
+  local name=$1; shift
+  "$@" >"$OUT/$name.out" 2>"$OUT/$name.err" &
+  LAUNCHED_PID=$!
+  PIDS+=("$LAUNCHED_PID")
+}
+# url_of LOG PID: waits for the plain-HTTP base URL the server prints once ready; sets URL.
+url_of() {
+  local name=$1 pid=$2 line
+  URL=
+  for _ in $(seq 1 6000); do
+    if [[ -s $OUT/$name.out ]]; then
+      while read -r line; do
+        [[ $line == http://* ]] && { URL=$line; return 0; }
+      done <"$OUT/$name.out"
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "$name died:" >&2; cat "$OUT/$name.err" >&2; exit 1; }
+    nap 0.005
+  done
+  echo "$name printed no URL in 30 s" >&2; exit 1
+}
+
+# ---- (1) start-up: JVM launch -> first 200, with nothing else running ----
+# time_to_200 LOG PATH CMD...: sets MS, milliseconds from launch to the first 200 on PATH; then stops it.
+time_to_200() {
+  local name=$1 path=$2; shift 2
+  local t0 t1 code= pid
+  t0=$(date +%s%N)
+  launch "$name" "$@"; pid=$LAUNCHED_PID
+  url_of "$name" "$pid"
+  for _ in $(seq 1 6000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "$TOKEN" "$URL$path" || true)
+    [[ $code == 200 ]] && break
+    nap 0.005
+  done
+  t1=$(date +%s%N)
+  stop_pid "$pid"
+  [[ $code == 200 ]] || { echo "$name never answered 200 (last: $code)" >&2; exit 1; }
+  MS=$(((t1 - t0) / 1000000))
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+printf '{"placeholder":true}' >"$OUT/startup-body.json"
+printf 'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n\r\n' >"$OUT/startup-headers.txt"
+declare -A START
+log "start-up: JVM launch -> first 200, 3 runs of each, interleaved"
+for run in 1 2 3; do
+  for name in "${SERVERS[@]}"; do
+    server_cmd "$name" "start-$name-$run" "$OUT/startup-body.json" "$OUT/startup-headers.txt"
+    path=$LIST_PATH; [[ $name == wiremock ]] && path="$VAULT_PATH/backupJobs/00000000-0000-0000-0000-000000000001?$API"
+    time_to_200 "start-$name-$run" "$path" "${CMD[@]}"
+    START[$name]="${START[$name]:-} $MS"
+  done
+done
+
+# ---- wrk and its output ----
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.3f", v * 60000 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 }
+    else printf "nan" }'
+}
+rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+declare -A URLS PID RPS P50 P99 BAD RSS SAME WARM WARM_RPS GC
+now_utc() { date -u +%Y-%m-%dT%H:%M:%S.%3N+0000; }
+# gc_pauses LOG FROM TO: "total / longest" milliseconds of the pauses logged between FROM and TO.
+gc_pauses() {
+  awk -v from="[$2]" -v to="[$3]" '$1 >= from && $1 <= to && /Pause/ {
+      v = $NF; sub(/ms$/, "", v); v += 0; total += v; if (v > longest) longest = v }
+    END { printf "%.0f / %.0f", total, longest }' "$1"
+}
+# warm NAME MIN MAX: wrk runs of WARMUP_STEP s until at least MIN s have passed and a run is no more
+# than 5 % faster than the one before (the JIT is done), or MAX s have passed.
+warm() {
+  local name=$1 min=$2 max=$3 started prev=0 rps i=0 f
+  ((max >= min)) || max=$min
+  started=$(date +%s)
+  while :; do
+    i=$((i + 1)); f="$OUT/wrk-$name-warmup-$i.txt"
+    wrk -t$THREADS -c16 -d${WARMUP_STEP}s -H "$TOKEN" "${URLS[$name]}$JOB_PATH" >"$f"
+    rps=$(rps_of "$f")
+    WARM[$name]=$(($(date +%s) - started)); WARM_RPS[$name]=$rps
+    ((WARM[$name] >= max)) && break
+    ((WARM[$name] >= min)) && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(a <= b * 1.05) }' && break
+    prev=$rps
+  done
+  log "$name warmed for ${WARM[$name]} s (last 5 s: ${rps%.*} requests/s)"
+}
+measure() {
+  local name=$1 c=$2 f="$OUT/wrk-$1-c$2.txt"
+  log "$name: $c connections, $DURATION"
+  local from; from=$(now_utc)
+  wrk -t$THREADS -c"$c" -d"$DURATION" --latency -H "$TOKEN" "${URLS[$name]}$JOB_PATH" >"$f"
+  GC[$name,$c]=$(gc_pauses "$OUT/gc-$name.log" "$from" "$(now_utc)")
+  RPS[$name,$c]=$(rps_of "$f")
+  P50[$name,$c]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$f")")
+  P99[$name,$c]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$f")")
+  BAD[$name,$c]=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$f")
+}
+
+# ---- (2) backup-mock, a vault and a job ----
+# The default budget of 12,000 reads an hour per subscription would turn all but the first 12,000
+# requests into 429s; everything else stays at its default (auth on, journal of 10,000, system clock).
+printf 'rateLimits: {reads: 2000000000, writes: 2000000000, deletes: 2000000000}\n' >"$OUT/backup-mock.yaml"
+[[ -n $JOURNAL ]] && printf 'journalCapacity: %d\n' "$JOURNAL" >>"$OUT/backup-mock.yaml"
+server_cmd backup-mock backup-mock - -
+log "starting backup-mock"
+launch backup-mock "${CMD[@]}" --config "$OUT/backup-mock.yaml"
+PID[backup-mock]=$LAUNCHED_PID
+url_of backup-mock "$LAUNCHED_PID"; URLS[backup-mock]=$URL
+
+status=$(curl -s -o "$OUT/vault.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d "{\"subscriptionId\":\"$SUB\",\"resourceGroup\":\"testVaultRG\",\"name\":\"testVault\"}" \
+  "$URL/backupmock/admin/vaults")
+[[ $status == 201 ]] || { echo "declaring the vault answered $status" >&2; cat "$OUT/vault.json" >&2; exit 1; }
+status=$(curl -s -o "$OUT/created-job.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"script":{"operation":"Backup","tasks":[["Take Snapshot","PT10S"],["Transfer data to vault","PT20S"]]}}' \
+  "$URL/backupmock/admin/vaults/$SUB/testVaultRG/testVault/jobs")
+[[ $status == 201 ]] || { echo "creating the job answered $status" >&2; cat "$OUT/created-job.json" >&2; exit 1; }
+JOB_ID=$(grep -o '"name":"[^"]*"' "$OUT/created-job.json" | head -1 | cut -d'"' -f4)
+JOB_PATH="$VAULT_PATH/backupJobs/$JOB_ID?$API"
+log "job $JOB_ID created; it runs 30 s (system clock): backup-mock warms up on it meanwhile"
+warm backup-mock 31 "$WARMUP_MAX"   # at least until the job has completed and its answer is fixed
+
+status=$(curl -s -D "$OUT/job.headers" -o "$OUT/job.json" -w '%{http_code}' -H "$TOKEN" "${URLS[backup-mock]}$JOB_PATH")
+[[ $status == 200 ]] || { echo "GET of the job answered $status" >&2; exit 1; }
+grep -q '"status":"Completed"' "$OUT/job.json" || { echo "the job has not completed:" >&2; cat "$OUT/job.json" >&2; exit 1; }
+BODY_BYTES=$(wc -c <"$OUT/job.json")
+log "captured the job's answer: $BODY_BYTES bytes of body, $(grep -c ':' "$OUT/job.headers") headers"
+
+# ---- (3) the two others, replaying those bytes ----
+for name in bare wiremock; do
+  server_cmd "$name" "$name" "$OUT/job.json" "$OUT/job.headers"
+  log "starting $name"
+  launch "$name" "${CMD[@]}"; PID[$name]=$LAUNCHED_PID
+  url_of "$name" "$LAUNCHED_PID"; URLS[$name]=$URL
+  max=$WARMUP_MAX; [[ $name == wiremock ]] && max=$WIREMOCK_WARMUP_MAX
+  warm "$name" "$WARMUP_MIN" "$max"
+done
+for name in "${SERVERS[@]}"; do
+  curl -s -o "$OUT/$name.check" -H "$TOKEN" "${URLS[$name]}$JOB_PATH"
+  if cmp -s "$OUT/$name.check" "$OUT/job.json"; then SAME[$name]=yes; else SAME[$name]=NO; fi
+done
+
+# ---- (4) measured rounds, the servers in turn; (5) RSS ----
+$JFR && jcmd "${PID[backup-mock]}" JFR.start name=measured settings=default >/dev/null
+for c in "${CONNS[@]}"; do
+  for name in "${SERVERS[@]}"; do measure "$name" "$c"; done
+done
+$JFR && jcmd "${PID[backup-mock]}" JFR.stop name=measured filename="$PWD/$OUT/backup-mock.jfr" >/dev/null
+for name in "${SERVERS[@]}"; do
+  RSS[$name]=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/${PID[$name]}/status")
+  stop_pid "${PID[$name]}"
+done
+
+# ---- report ----
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+fmt_int() { printf '%d' "${1%.*}" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "**missed**"; fi; }
+declare -A LABEL=([backup-mock]="backup-mock (full gateway${JOURNAL:+, journal of $JOURNAL})" [bare]="bare Undertow (same bytes)"
+                  [wiremock]="WireMock 3.13.2 (one stub)")
+FIRST=${CONNS[0]}; LAST=${CONNS[-1]}
+
+echo
+echo "### backup-mock vs bare Undertow vs WireMock"
+echo
+echo "\`GET …/backupJobs/{jobId}?api-version=2019-05-13\` over plain HTTP on 127.0.0.1, keep-alive,"
+echo "\`Authorization: Bearer x\`, the same $BODY_BYTES-byte body and headers from all three. $(nproc) cores shared by"
+echo "the server and wrk ($THREADS threads); JVM flags \`${JVM[*]}\`; $(java -version 2>&1 | head -1 | tr -d '"');"
+echo "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'). Each server warmed up until its throughput stopped rising, then $DURATION per row,"
+echo "the three servers measured in turn at each connection count."
+echo
+echo "| server | connections | requests/s | p50 (ms) | p99 (ms) | errors, non-2xx | GC pauses in the row (ms, total / longest) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for name in "${SERVERS[@]}"; do
+  for c in "${CONNS[@]}"; do
+    echo "| ${LABEL[$name]} | $c | $(fmt_int "${RPS[$name,$c]}") | ${P50[$name,$c]} | ${P99[$name,$c]} | ${BAD[$name,$c]} | ${GC[$name,$c]} |"
+  done
+done
+echo
+echo "| connections | throughput backup-mock / bare | p50 backup-mock / bare | p99 backup-mock / bare | throughput backup-mock / WireMock | p50 backup-mock / WireMock | p99 backup-mock / WireMock |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for c in "${CONNS[@]}"; do
+  echo "| $c | $(ratio "${RPS[backup-mock,$c]}" "${RPS[bare,$c]}") | $(ratio "${P50[backup-mock,$c]}" "${P50[bare,$c]}") | $(ratio "${P99[backup-mock,$c]}" "${P99[bare,$c]}") | $(ratio "${RPS[backup-mock,$c]}" "${RPS[wiremock,$c]}") | $(ratio "${P50[backup-mock,$c]}" "${P50[wiremock,$c]}") | $(ratio "${P99[backup-mock,$c]}" "${P99[wiremock,$c]}") |"
+done
+echo
+declare -A MED
+echo "| server | JVM start → first 200 (ms, median of 3) | runs (ms) | warm-up (s) | RSS after the load (MB) | answer as captured |"
+echo "|---|---:|---|---:|---:|---|"
+for name in "${SERVERS[@]}"; do
+  read -r -a runs <<< "${START[$name]}"
+  MED[$name]=$(median "${runs[@]}")
+  echo "| ${LABEL[$name]} | ${MED[$name]} | ${runs[*]} | ${WARM[$name]} | ${RSS[$name]} | ${SAME[$name]} |"
+done
+echo
+echo "Targets: throughput ≥ 50 % of bare Undertow: $(verdict "$(ratio "${RPS[backup-mock,$FIRST]}" "${RPS[bare,$FIRST]}") >= 0.5 && $(ratio "${RPS[backup-mock,$LAST]}" "${RPS[bare,$LAST]}") >= 0.5");"
+echo "p99 at $LAST connections within 2× of bare Undertow: $(verdict "$(ratio "${P99[backup-mock,$LAST]}" "${P99[bare,$LAST]}") <= 2");"
+echo "JVM start → first 200 within 150 ms of bare Undertow: $(verdict "${MED[backup-mock]} - ${MED[bare]} <= 150") (+$((MED[backup-mock] - MED[bare])) ms)."
+echo
+echo "backup-mock runs with its defaults (bearer token required, request journal of ${JOURNAL:-10000}, system clock, HTTPS"
+echo "listener beside the HTTP one) except a raised rate limit: the default 12,000 reads an hour would answer 429"
+echo "after the first 12,000 requests. Bare Undertow and WireMock replay the body and headers backup-mock sent."
+echo "WireMock keeps its defaults: request journal on and unbounded (every request is kept, so its heap grows with"
+echo "the run; warm-up capped at ${WIREMOCK_WARMUP_MAX} s for that reason), chunked transfer encoding, a Matched-Stub-Id header;"
+echo "its stub matches the path by regex and api-version by equality. Start-up polls every 5 ms from launch"
+echo "(\`GET …/backupJobs\`, a job list, for backup-mock and bare Undertow; the stubbed job GET for WireMock)."
+log "raw outputs in $OUT"
