@@ -60,8 +60,9 @@ public final class BackupMockServer implements AutoCloseable {
         return emulator;
     }
 
+    /** The certificate HTTPS is served with (made on first use when only HTTP is served). */
     public SelfSignedCertificate certificate() {
-        return certificate;
+        return certificate != null ? certificate : SelfSignedCertificate.shared();
     }
 
     /** The HTTPS base URI (e.g. {@code https://127.0.0.1:8443}), or the HTTP one if HTTPS is off. */
@@ -186,7 +187,8 @@ public final class BackupMockServer implements AutoCloseable {
             Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
                     Routes.admin(emulator));
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
-            SelfSignedCertificate cert = certificate != null ? certificate : SelfSignedCertificate.shared();
+            SelfSignedCertificate cert = certificate != null ? certificate
+                    : httpsPort != null ? SelfSignedCertificate.shared() : null;
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)

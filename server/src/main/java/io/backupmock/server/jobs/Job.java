@@ -21,6 +21,7 @@ public final class Job {
     private final JobSubject subject;
     private final JobScript script;
     private final Instant start;
+    private final Instant naturalEnd;
     private volatile Instant cancelRequestedAt;
     private volatile Instant cancelIgnoredAt;
     private volatile Instant failedAt;
@@ -34,6 +35,7 @@ public final class Job {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.script = Objects.requireNonNull(script, "script");
         this.start = Objects.requireNonNull(start, "start");
+        this.naturalEnd = start.plus(script.totalDuration());
     }
 
     public String id() {
@@ -66,7 +68,20 @@ public final class Job {
 
     /** The instant the job ends when left alone. */
     public Instant naturalEnd() {
-        return start.plus(script.totalDuration());
+        return naturalEnd;
+    }
+
+    /** The status at instant {@code t}, without building a snapshot: what list filters need. */
+    public JobStatus statusAt(Instant t) {
+        Instant requested = cancelRequestedAt;
+        if (requested != null) {
+            return t.isBefore(requested.plus(script.cancellationTime())) ? JobStatus.Cancelling : JobStatus.Cancelled;
+        }
+        Instant failed = failedAt;
+        if (failed != null && !t.isBefore(failed)) {
+            return JobStatus.Failed;
+        }
+        return t.isBefore(naturalEnd) ? JobStatus.InProgress : script.outcome();
     }
 
     /** The instant a requested cancel turns into Cancelled, or null if none was requested. */
@@ -143,7 +158,7 @@ public final class Job {
                     List.copyOf(tasks), progress(Duration.between(start, failed), script.totalDuration()), false,
                     failure);
         }
-        Instant end = naturalEnd();
+        Instant end = naturalEnd;
         if (t.isBefore(end)) {
             List<TaskSnapshot> tasks = tasksAt(t, "InProgress");
             return new JobSnapshot(this, JobStatus.InProgress, start, null, elapsed(t), tasks,

@@ -49,6 +49,9 @@ public final class JobBook {
      * (null for the first page), at most {@code pageSize} long.
      */
     public Page<JobSnapshot> list(JobFilter filter, Instant now, PageToken after, int pageSize) {
+        if (filter.jobId() != null) {
+            return listOne(filter, now, after);
+        }
         Instant newest = filter.to() == null || filter.to().isAfter(now) ? now : filter.to();
         PageToken windowStart = new PageToken(newest, Long.MAX_VALUE); // a job starting later does not exist yet
         NavigableMap<PageToken, Job> range = byStart;
@@ -64,20 +67,24 @@ public final class JobBook {
             if (filter.from() != null && job.startTime().isBefore(filter.from())) {
                 break; // newest first: every later entry started earlier still
             }
-            if (!filter.matchesStatically(job)) {
-                continue;
-            }
-            JobSnapshot snapshot = job.at(now);
-            if (!filter.matches(snapshot)) {
+            if (!filter.matchesStatically(job) || !filter.matchesStatusAt(job, now)) {
                 continue;
             }
             if (page.size() == pageSize) {
                 return new Page<>(page, last);
             }
-            page.add(snapshot);
+            page.add(job.at(now));
             last = e.getKey();
         }
         return new Page<>(page, null);
+    }
+
+    /** A {@code jobId} filter names at most one job: found by id, not by a scan. */
+    private Page<JobSnapshot> listOne(JobFilter filter, Instant now, PageToken after) {
+        Job job = find(filter.jobId());
+        boolean listed = job != null && after == null && !job.startTime().isAfter(now)
+                && filter.matchesStatically(job) && filter.matchesStatusAt(job, now);
+        return new Page<>(listed ? List.of(job.at(now)) : List.of(), null);
     }
 
     public void clear() {

@@ -70,7 +70,7 @@ public record JobFilter(JobStatus status, JobOperation operation, BackupManageme
                 && (to == null || !job.startTime().isAfter(to));
     }
 
-    boolean matches(JobSnapshot snapshot) {
-        return status == null || snapshot.status() == status;
+    boolean matchesStatusAt(Job job, Instant now) {
+        return status == null || job.statusAt(now) == status;
     }
 }

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every request the emulator served, newest last, up to a fixed count: the oldest are dropped
- * first, so memory stays flat however long the emulator runs.
+ * Every request the emulator served, newest last, up to a count and a total size: the oldest are
+ * dropped first, so memory stays flat however long the emulator runs and however large its
+ * answers (a page of 200 jobs is about 140 KB).
  */
 public final class Journal {
-    public static final int DEFAULT_CAPACITY = 10_000;
+    public static final int DEFAULT_CAPACITY = 2_000;
+    /** Bodies and headers kept, at most. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final int capacity;
     private final ArrayDeque<RecordedRequest> entries;
     private long sequence;
     private long dropped;
+    private long bytes;
 
     public Journal(int capacity) {
         if (capacity < 0) {
@@ -39,11 +43,12 @@ public final class Journal {
             dropped++;
             return;
         }
-        if (entries.size() == capacity) {
-            entries.removeFirst();
+        entries.addLast(request);
+        bytes += request.size();
+        while (entries.size() > capacity || (bytes > MAX_BYTES && entries.size() > 1)) {
+            bytes -= entries.removeFirst().size();
             dropped++;
         }
-        entries.addLast(request);
     }
 
     /** Every request kept, oldest first. */
@@ -69,10 +74,17 @@ public final class Journal {
 
     public synchronized void clear() {
         entries.clear();
+        bytes = 0;
     }
 
     /** Forgets the requests of one subscription. */
     public synchronized void clear(String subscriptionId) {
-        entries.removeIf(r -> subscriptionId.equalsIgnoreCase(r.subscriptionId()));
+        entries.removeIf(r -> {
+            boolean gone = subscriptionId.equalsIgnoreCase(r.subscriptionId());
+            if (gone) {
+                bytes -= r.size();
+            }
+            return gone;
+        });
     }
 }

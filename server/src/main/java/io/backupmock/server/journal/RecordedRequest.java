@@ -24,6 +24,18 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
                               Map<String, List<String>> headers, byte[] bodyBytes, String subscriptionId, int status,
                               Map<String, String> responseHeaders, byte[] responseBodyBytes, List<String> violations) {
 
+    /** Roughly what the entry holds in memory, for the journal's size bound. */
+    long size() {
+        long n = 256L + bodyBytes.length + responseBodyBytes.length;
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            n += 48 + h.getKey().length() + String.join("", h.getValue()).length();
+        }
+        for (Map.Entry<String, String> h : responseHeaders.entrySet()) {
+            n += 48 + h.getKey().length() + h.getValue().length();
+        }
+        return n;
+    }
+
     /** The request body as text (empty if none). */
     public String body() {
         return new String(bodyBytes, StandardCharsets.UTF_8);
