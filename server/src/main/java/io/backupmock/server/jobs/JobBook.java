@@ -1,5 +1,6 @@
 package io.backupmock.server.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ public final class JobBook {
     private final NavigableMap<PageToken, Job> byStart = new ConcurrentSkipListMap<>(NEWEST_FIRST);
     private final Map<String, Job> byId = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** The longest any job here can run, cancellation included: older jobs have certainly ended. */
+    private volatile Duration longestRun = Duration.ZERO;
 
     public void add(Job job) {
         String key = job.id().toLowerCase(Locale.ROOT);
@@ -27,6 +30,12 @@ public final class JobBook {
             throw new IllegalArgumentException("a job with id " + job.id() + " already exists");
         }
         byStart.put(new PageToken(job.startTime(), sequence.incrementAndGet()), job);
+        Duration run = job.script().totalDuration().plus(job.script().cancellationTime());
+        synchronized (this) {
+            if (run.compareTo(longestRun) > 0) {
+                longestRun = run;
+            }
+        }
     }
 
     /** The job with this id (case-insensitive), or null. */
@@ -62,9 +71,14 @@ public final class JobBook {
         }
         List<JobSnapshot> page = new ArrayList<>(Math.min(pageSize, 64));
         PageToken last = null;
+        Instant oldest = filter.from();
+        if (filter.status() == JobStatus.InProgress || filter.status() == JobStatus.Cancelling) {
+            Instant stillRunnable = now.minus(longestRun);
+            oldest = oldest == null || stillRunnable.isAfter(oldest) ? stillRunnable : oldest;
+        }
         for (Map.Entry<PageToken, Job> e : range.entrySet()) {
             Job job = e.getValue();
-            if (filter.from() != null && job.startTime().isBefore(filter.from())) {
+            if (oldest != null && job.startTime().isBefore(oldest)) {
                 break; // newest first: every later entry started earlier still
             }
             if (!filter.matchesStatically(job) || !filter.matchesStatusAt(job, now)) {

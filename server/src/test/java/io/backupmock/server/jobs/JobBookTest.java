@@ -82,6 +82,19 @@ class JobBookTest {
     }
 
     @Test
+    void aLongJobStartedLongAgoIsStillFoundInProgress() {
+        Job longOne = new Job("long", JobOperation.Backup, JobType.AzureIaaSVMJob, JobTest.VM,
+                JobScript.builder(JobOperation.Backup).duration(Duration.ofHours(10)).build(), T0.minus(Duration.ofHours(9)));
+        book.add(longOne);
+        assertThat(ids(book.list(JobFilter.parse("status eq 'InProgress'"), T0.plusSeconds(600), null, 10)))
+                .containsExactly("long");
+        assertThat(ids(book.list(JobFilter.parse("jobId eq 'LONG' and status eq 'InProgress'"), T0.plusSeconds(600),
+                null, 10))).containsExactly("long");
+        assertThat(ids(book.list(JobFilter.parse("jobId eq 'long' and operation eq 'Restore'"), T0.plusSeconds(600),
+                null, 10))).isEmpty();
+    }
+
+    @Test
     void jobsThatStartLaterAreNotListedYet() {
         assertThat(ids(book.list(JobFilter.NONE, T0.plusSeconds(90), null, 10))).containsExactly("job-1", "job-0");
     }
