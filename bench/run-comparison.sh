@@ -8,7 +8,7 @@
 # Usage: bench/run-comparison.sh [--jfr] [--journal-capacity N]
 #   --jfr                  also record a Flight Recorder profile (settings=default) of backup-mock during
 #                          the measured rounds, to backup-mock.jfr beside the outputs (it slows backup-mock)
-#   --journal-capacity N   run backup-mock with a request journal of N entries (default 10,000; 0 = off),
+#   --journal-capacity N   run backup-mock with a request journal of N entries (default 2,000; 0 = off),
 #                          to see what the journal costs
 # Environment: JVM_FLAGS (default -Xmx512m), DURATION (10s), CONNECTIONS ("16 64"),
 #   WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds).
@@ -217,7 +217,7 @@ measure() {
 
 # ---- (2) backup-mock, a vault and a job ----
 # The default budget of 12,000 reads an hour per subscription would turn all but the first 12,000
-# requests into 429s; everything else stays at its default (auth on, journal of 10,000, system clock).
+# requests into 429s; everything else stays at its default (auth on, journal of 2,000 entries and 16 MB, system clock).
 printf 'rateLimits: {reads: 2000000000, writes: 2000000000, deletes: 2000000000}\n' >"$OUT/backup-mock.yaml"
 [[ -n $JOURNAL ]] && printf 'journalCapacity: %d\n' "$JOURNAL" >>"$OUT/backup-mock.yaml"
 server_cmd backup-mock backup-mock - -
@@ -314,7 +314,7 @@ echo "Targets: throughput ≥ 50 % of bare Undertow: $(verdict "$(ratio "${RPS[b
 echo "p99 at $LAST connections within 2× of bare Undertow: $(verdict "$(ratio "${P99[backup-mock,$LAST]}" "${P99[bare,$LAST]}") <= 2");"
 echo "JVM start → first 200 within 150 ms of bare Undertow: $(verdict "${MED[backup-mock]} - ${MED[bare]} <= 150") (+$((MED[backup-mock] - MED[bare])) ms)."
 echo
-echo "backup-mock runs with its defaults (bearer token required, request journal of ${JOURNAL:-10000}, system clock, HTTPS"
+echo "backup-mock runs with its defaults (bearer token required, request journal of ${JOURNAL:-2000} entries, system clock, HTTPS"
 echo "listener beside the HTTP one) except a raised rate limit: the default 12,000 reads an hour would answer 429"
 echo "after the first 12,000 requests. Bare Undertow and WireMock replay the body and headers backup-mock sent."
 echo "WireMock keeps its defaults: request journal on and unbounded (every request is kept, so its heap grows with"
