@@ -3,6 +3,7 @@ package io.backupmock.server.gateway;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every api-version published for Microsoft.RecoveryServices backup: polling URLs in Azure's own
@@ -39,7 +40,7 @@ public final class ApiVersions {
     }
 
     /** 400 MissingApiVersionParameter or NoRegisteredProviderFound, as ARM answers. */
-    public static void check(String version, String resourceType, ApiVersionPolicy policy) {
+    public static void check(String version, Supplier<String> resourceType, ApiVersionPolicy policy) {
         if (version == null || version.isEmpty()) {
             throw ApiError.badRequest("MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
@@ -47,7 +48,7 @@ public final class ApiVersions {
         if (!policy.accepts(version)) {
             throw ApiError.badRequest("NoRegisteredProviderFound",
                     "No registered resource provider found for location 'westus' and API version '" + version
-                            + "' for type '" + resourceType + "'. The supported api-versions are '"
+                            + "' for type '" + resourceType.get() + "'. The supported api-versions are '"
                             + policy.supportedList() + "'. The supported locations are 'westus'.");
         }
     }

@@ -266,7 +266,9 @@ public final class Gateway implements HttpHandler {
                     "The requested resource does not support http method '" + method + "'.")
                     .header("Allow", String.join(", ", allowed));
         }
-        ApiVersions.check(target.query("api-version"), resourceType(target), emulator.settings().apiVersions());
+        // The resource type is only named in a refusal: worked out then, not on every request.
+        ApiVersions.check(target.query("api-version"), () -> resourceType(target),
+                emulator.settings().apiVersions());
         if (match == null) {
             throw unknownRoute(target, method);
         }
