@@ -16,8 +16,9 @@ import java.util.Locale;
 
 /**
  * The payloads of the Azure Backup job-tracking API, each with its JSON Schema (draft 2020-12,
- * written from the spec's definitions). Schemas compile once, when this class loads; validation
- * is thread-safe. {@code Schemas.JOB_RESOURCE.validate(json)} lists what is wrong, empty if nothing.
+ * written from the spec's definitions). Each schema compiles once, on first use (compiling them
+ * all takes a few hundred milliseconds a standalone start need not pay); validation is
+ * thread-safe. {@code Schemas.JOB_RESOURCE.validate(json)} lists what is wrong, empty if nothing.
  */
 public enum Schemas {
     JOB_RESOURCE("JobResource"),
@@ -39,14 +40,15 @@ public enum Schemas {
     private static final String UNEVALUATED = "unevaluatedProperties";
 
     private final String definition;
-    private Schema schema;
+    private volatile Schema schema;
 
     Schemas(String definition) {
         this.definition = definition;
     }
 
-    static {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    /** Shared by every schema, so the files they $ref are read once. */
+    private static final class Registry {
+        static final SchemaRegistry INSTANCE = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder
                         .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:" + RESOURCE_DIR))
                         .schemaRegistryConfig(SchemaRegistryConfig.builder()
@@ -54,9 +56,20 @@ public enum Schemas {
                                 .formatAssertionsEnabled(true)
                                 .preloadSchema(true)
                                 .build()));
-        for (Schemas s : values()) {
-            s.schema = registry.getSchema(SchemaLocation.of(s.id()));
+    }
+
+    private Schema compiled() {
+        Schema s = schema;
+        if (s == null) {
+            synchronized (this) {
+                s = schema;
+                if (s == null) {
+                    s = Registry.INSTANCE.getSchema(SchemaLocation.of(id()));
+                    schema = s;
+                }
+            }
         }
+        return s;
     }
 
     /** The spec definition this schema describes, e.g. {@code JobResource}. */
@@ -81,7 +94,7 @@ public enum Schemas {
 
     /** What is wrong with {@code payload}; empty when it conforms. */
     public List<Violation> validate(JsonNode payload) {
-        List<Error> errors = schema.validate(payload);
+        List<Error> errors = compiled().validate(payload);
         if (errors.isEmpty()) {
             return List.of();
         }
