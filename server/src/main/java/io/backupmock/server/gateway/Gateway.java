@@ -21,8 +21,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -49,8 +47,6 @@ public final class Gateway implements HttpHandler {
     private static final HttpString CLIENT_REQUEST_ID = new HttpString("x-ms-client-request-id");
     private static final HttpString ROUTING_ID = new HttpString("x-ms-routing-request-id");
     private static final HttpString CONTENT_TYPE_OPTIONS = new HttpString("X-Content-Type-Options");
-    private static final DateTimeFormatter ROUTING_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final Emulator emulator;
     private final Router router;
@@ -345,8 +341,9 @@ public final class Gateway implements HttpHandler {
         if (client != null) {
             out.put(CLIENT_REQUEST_ID, client);
         }
-        out.put(ROUTING_ID, "LOCAL:" + ROUTING_TIME.format(now) + ":" + requestId);
-        out.put(Headers.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
+        SecondStamps stamps = SecondStamps.of(now);
+        out.put(ROUTING_ID, "LOCAL:" + stamps.routingTime + ":" + requestId);
+        out.put(Headers.DATE, stamps.date);
         out.put(Headers.CACHE_CONTROL, "no-cache");
         out.put(Headers.PRAGMA, "no-cache");
         out.put(CONTENT_TYPE_OPTIONS, "nosniff");

@@ -9,23 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Trigger a backup, follow its operation to the job, and the job to its end, over HTTP. */
 class BackupFlowHttpTest {
-    static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = new TestEmulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = new TestEmulator();
 
     @Test
     void triggerAnswers202WithPollingHeadersBuiltFromTheRequestHost() {

@@ -9,22 +9,12 @@ import io.backupmock.server.http.TestEmulator.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExportHttpTest {
-    static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = new TestEmulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = new TestEmulator();
 
     @Test
     void exportRunsThenPointsAtABlobHoldingTheMatchingJobs() {

@@ -9,25 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Azure Resource Manager's conventions: headers, auth, api-version, routing and CloudError bodies. */
 class GatewayHttpTest {
-    static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = new TestEmulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = new TestEmulator();
 
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(emulator.server.baseUri() + pathAndQuery));

@@ -12,22 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ListJobsHttpTest {
-    static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = new TestEmulator(Settings.builder().pageSize(2).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = new TestEmulator(Settings.builder().pageSize(2).build());
 
     static List<String> names(JsonNode page) {
         List<String> out = new ArrayList<>();

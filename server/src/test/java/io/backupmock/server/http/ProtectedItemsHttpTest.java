@@ -8,26 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Enabling, changing, stopping and deleting protection, and the jobs each creates. */
 class ProtectedItemsHttpTest {
     static final String ENABLE = "{\"properties\":{\"protectedItemType\":\"Microsoft.Compute/virtualMachines\","
             + "\"sourceResourceId\":\"/subscriptions/s/resourceGroups/testRG/providers/Microsoft.Compute/virtualMachines/testVM\","
             + "\"policyId\":\"/subscriptions/s/resourceGroups/testVaultRG/providers/Microsoft.RecoveryServices/vaults/testVault/backupPolicies/DailyPolicy\"}}";
-    static TestEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = new TestEmulator();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final TestEmulator emulator = new TestEmulator();
 
     @Test
     void anyIaasVmItemSpringsIntoBeingProtected() {

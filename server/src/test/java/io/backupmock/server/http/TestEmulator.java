@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An emulator on a free port with a virtual clock, and a small client for it. Each test takes a
+ * An emulator on a free port with a virtual clock, and a small client for it; as a
+ * {@code @RegisterExtension} field, one per test class. Each test takes a
  * fresh subscription, so tests share one server without seeing each other's vaults.
  */
-final class TestEmulator implements AutoCloseable {
+final class TestEmulator implements AutoCloseable, AfterAllCallback {
     static final String API = "2019-05-13";
     static final String CONTAINER = "IaasVMContainer;iaasvmcontainerv2;testRG;testVM";
     static final String ITEM = "VM;iaasvmcontainerv2;testRG;testVM";
@@ -99,6 +102,12 @@ final class TestEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /** Registered with {@code @RegisterExtension}, a class's emulator stops after its last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** A response, with its body parsed on demand. */
