@@ -15,7 +15,8 @@
 # Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
 # Takes 2.5 to 3 minutes; needs wrk (installed with apt-get if missing) and curl.
 #
-# Steps: (1) JVM start -> first 200, 3 runs each, nothing else running; (2) backup-mock: a vault and
+# Steps: (1) JVM start -> first 200, 3 runs of each variant (with and without a class-data sharing
+# archive), nothing else running; (2) backup-mock: a vault and
 # a 30 s job through the admin API, warm-up while the job runs, then the job's answer is captured
 # once it no longer changes; (3) bare Undertow and WireMock start, replaying those bytes, and warm
 # up; (4) for each connection count, one wrk run per server in turn; (5) RSS of each; all stopped.
@@ -56,6 +57,7 @@ API='api-version=2019-05-13'
 LIST_PATH="$VAULT_PATH/backupJobs?$API"
 
 BM_JAR=server/target/backup-mock.jar
+BM_JSA=server/target/backup-mock.jsa
 BENCH_FAT=bench/target/benchmarks.jar
 BENCH_THIN=bench/target/backup-mock-bench-0.1.0-SNAPSHOT.jar
 WIREMOCK_JAR=bench/target/wiremock/wiremock-standalone.jar
@@ -89,7 +91,7 @@ exec 9<>"$OUT/.tick"
 nap() { read -r -t "$1" -u 9 _ || true; }
 
 # ---- prerequisites ----
-if [[ ! -f $BM_JAR || ! -f $BENCH_FAT || ! -f $BENCH_THIN || ! -f $WIREMOCK_JAR ]]; then
+if [[ ! -f $BM_JAR || ! -f $BM_JSA || ! -f $BENCH_FAT || ! -f $BENCH_THIN || ! -f $WIREMOCK_JAR ]]; then
   log "jars missing: mvn -q -B -DskipTests package"
   mvn -q -B -DskipTests package
 fi
@@ -101,13 +103,16 @@ fi
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
 # ---- the three servers ----
-# server_cmd NAME LOG BODY HEADERS: sets CMD to the command line that starts NAME. Every JVM logs
-# its GC pauses with UTC time stamps to $OUT/gc-LOG.log, to tell what of a row's latency is GC.
+# server_cmd NAME LOG BODY HEADERS [ARCHIVE]: sets CMD to the command line that starts NAME, with the
+# class-data sharing archive ARCHIVE if given. Every JVM logs its GC pauses with UTC time stamps to
+# $OUT/gc-LOG.log, to tell what of a row's latency is GC. backup-mock listens as BM_LISTEN says.
+BM_LISTEN=(--port 0 --http-port 0)
 server_cmd() {
-  local name=$1 gc="-Xlog:gc:file=$OUT/gc-$2.log:utctime" body=$3 headers=$4
+  local name=$1 gc="-Xlog:gc:file=$OUT/gc-$2.log:utctime" body=$3 headers=$4 archive=()
+  [[ -n ${5:-} ]] && archive=("-XX:SharedArchiveFile=$5")
   case "$name" in
-    backup-mock) CMD=(java "${JVM[@]}" "$gc" -jar "$BM_JAR" --port 0 --http-port 0) ;;
-    bare) CMD=(java "${JVM[@]}" "$gc" -cp "$BENCH_FAT" io.backupmock.bench.BareUndertowServer 0 "$body" "$headers") ;;
+    backup-mock) CMD=(java "${JVM[@]}" "${archive[@]}" "$gc" -jar "$BM_JAR" "${BM_LISTEN[@]}") ;;
+    bare) CMD=(java "${JVM[@]}" "${archive[@]}" "$gc" -cp "$BENCH_FAT" io.backupmock.bench.BareUndertowServer 0 "$body" "$headers") ;;
     wiremock) CMD=(java "${JVM[@]}" "$gc" -cp "$BENCH_THIN:$WIREMOCK_JAR" io.backupmock.bench.WireMockServerMain 0
                    "$body" "$headers") ;;
   esac
@@ -157,14 +162,41 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 
 printf '{"placeholder":true}' >"$OUT/startup-body.json"
 printf 'HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n\r\n' >"$OUT/startup-headers.txt"
+# Bare Undertow gets a class-data sharing archive of its own, recorded as the build records
+# backup-mock's (one start, one request), so the two compare like for like with and without one.
+log "recording bare Undertow's class-data sharing archive"
+server_cmd bare bare-archive "$OUT/startup-body.json" "$OUT/startup-headers.txt"
+launch bare-archive java -XX:ArchiveClassesAtExit="$OUT/bare.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${CMD[@]:1}"
+url_of bare-archive "$LAUNCHED_PID"
+curl -s -o /dev/null "$URL$LIST_PATH"
+stop_pid "$LAUNCHED_PID"
+[[ -s $OUT/bare.jsa ]] || { echo "no class-data archive for bare Undertow" >&2; exit 1; }
+# The start-up variants: backup-mock as the README starts it (with the archive the build records),
+# with plain HTTP only (as bare Undertow serves) and with its default HTTPS listener too, and without
+# the archive; bare Undertow with and without its archive; WireMock as its docs start it.
+STARTS=(bm-archive bm-archive-https bm-plain bare-archive bare wiremock)
+declare -A START_LABEL=([bm-archive]="backup-mock, class-data archive, HTTP" [bm-archive-https]="backup-mock, class-data archive, HTTPS + HTTP (its default listener too)"
+  [bm-plain]="backup-mock, no archive, HTTP" [bare-archive]="bare Undertow, class-data archive" [bare]="bare Undertow, no archive"
+  [wiremock]="WireMock 3.13.2, no archive")
+start_cmd() {
+  local variant=$1 log=$2 body="$OUT/startup-body.json" headers="$OUT/startup-headers.txt"
+  case "$variant" in
+    bm-archive|bm-plain)
+      local default=("${BM_LISTEN[@]}") archive=; [[ $variant == bm-archive ]] && archive=$BM_JSA
+      BM_LISTEN=(--no-https --http-port 0); server_cmd backup-mock "$log" - - "$archive"; BM_LISTEN=("${default[@]}") ;;
+    bm-archive-https) server_cmd backup-mock "$log" - - "$BM_JSA" ;;
+    bare-archive) server_cmd bare "$log" "$body" "$headers" "$OUT/bare.jsa" ;;
+    *) server_cmd "$variant" "$log" "$body" "$headers" ;;
+  esac
+}
 declare -A START
-log "start-up: JVM launch -> first 200, 3 runs of each, interleaved"
+log "start-up: JVM launch -> first 200, 3 runs of each variant, interleaved"
 for run in 1 2 3; do
-  for name in "${SERVERS[@]}"; do
-    server_cmd "$name" "start-$name-$run" "$OUT/startup-body.json" "$OUT/startup-headers.txt"
-    path=$LIST_PATH; [[ $name == wiremock ]] && path="$VAULT_PATH/backupJobs/00000000-0000-0000-0000-000000000001?$API"
-    time_to_200 "start-$name-$run" "$path" "${CMD[@]}"
-    START[$name]="${START[$name]:-} $MS"
+  for variant in "${STARTS[@]}"; do
+    start_cmd "$variant" "start-$variant-$run"
+    path=$LIST_PATH; [[ $variant == wiremock ]] && path="$VAULT_PATH/backupJobs/00000000-0000-0000-0000-000000000001?$API"
+    time_to_200 "start-$variant-$run" "$path" "${CMD[@]}"
+    START[$variant]="${START[$variant]:-} $MS"
   done
 done
 
@@ -301,18 +333,27 @@ for c in "${CONNS[@]}"; do
   echo "| $c | $(ratio "${RPS[backup-mock,$c]}" "${RPS[bare,$c]}") | $(ratio "${P50[backup-mock,$c]}" "${P50[bare,$c]}") | $(ratio "${P99[backup-mock,$c]}" "${P99[bare,$c]}") | $(ratio "${RPS[backup-mock,$c]}" "${RPS[wiremock,$c]}") | $(ratio "${P50[backup-mock,$c]}" "${P50[wiremock,$c]}") | $(ratio "${P99[backup-mock,$c]}" "${P99[wiremock,$c]}") |"
 done
 echo
-declare -A MED
-echo "| server | JVM start → first 200 (ms, median of 3) | runs (ms) | warm-up (s) | RSS after the load (MB) | answer as captured |"
-echo "|---|---:|---|---:|---:|---|"
+echo "| server | warm-up (s) | RSS after the load (MB) | answer as captured |"
+echo "|---|---:|---:|---|"
 for name in "${SERVERS[@]}"; do
-  read -r -a runs <<< "${START[$name]}"
-  MED[$name]=$(median "${runs[@]}")
-  echo "| ${LABEL[$name]} | ${MED[$name]} | ${runs[*]} | ${WARM[$name]} | ${RSS[$name]} | ${SAME[$name]} |"
+  echo "| ${LABEL[$name]} | ${WARM[$name]} | ${RSS[$name]} | ${SAME[$name]} |"
+done
+echo
+declare -A MED
+echo "| start-up variant | JVM start → first 200 (ms, median of 3) | runs (ms) |"
+echo "|---|---:|---|"
+for variant in "${STARTS[@]}"; do
+  read -r -a runs <<< "${START[$variant]}"
+  MED[$variant]=$(median "${runs[@]}")
+  echo "| ${START_LABEL[$variant]} | ${MED[$variant]} | ${runs[*]} |"
 done
 echo
 echo "Targets: throughput ≥ 50 % of bare Undertow: $(verdict "$(ratio "${RPS[backup-mock,$FIRST]}" "${RPS[bare,$FIRST]}") >= 0.5 && $(ratio "${RPS[backup-mock,$LAST]}" "${RPS[bare,$LAST]}") >= 0.5");"
 echo "p99 at $LAST connections within 2× of bare Undertow: $(verdict "$(ratio "${P99[backup-mock,$LAST]}" "${P99[bare,$LAST]}") <= 2");"
-echo "JVM start → first 200 within 150 ms of bare Undertow: $(verdict "${MED[backup-mock]} - ${MED[bare]} <= 150") (+$((MED[backup-mock] - MED[bare])) ms)."
+delta() { local d=$(($1 - $2)); ((d >= 0)) && echo "+$d" || echo "$d"; }
+echo "JVM start → first 200 within 150 ms of bare Undertow, like for like: with a class-data archive each"
+echo "$(verdict "${MED[bm-archive]} - ${MED[bare-archive]} <= 150") ($(delta "${MED[bm-archive]}" "${MED[bare-archive]}") ms); without one each $(verdict "${MED[bm-plain]} - ${MED[bare]} <= 150") ($(delta "${MED[bm-plain]}" "${MED[bare]}") ms);"
+echo "backup-mock as the README starts it next to a plain bare Undertow: $(delta "${MED[bm-archive]}" "${MED[bare]}") ms."
 echo
 echo "backup-mock runs with its defaults (bearer token required, request journal of ${JOURNAL:-2000} entries, system clock, HTTPS"
 echo "listener beside the HTTP one) except a raised rate limit: the default 12,000 reads an hour would answer 429"
@@ -320,5 +361,6 @@ echo "after the first 12,000 requests. Bare Undertow and WireMock replay the bod
 echo "WireMock keeps its defaults: request journal on and unbounded (every request is kept, so its heap grows with"
 echo "the run; warm-up capped at ${WIREMOCK_WARMUP_MAX} s for that reason), chunked transfer encoding, a Matched-Stub-Id header;"
 echo "its stub matches the path by regex and api-version by equality. Start-up polls every 5 ms from launch"
-echo "(\`GET …/backupJobs\`, a job list, for backup-mock and bare Undertow; the stubbed job GET for WireMock)."
+echo "(\`GET …/backupJobs\`, a job list, for backup-mock and bare Undertow; the stubbed job GET for WireMock)"
+echo "over plain HTTP; the archives are recorded by one start and a few requests (backup-mock's by the build)."
 log "raw outputs in $OUT"

@@ -47,12 +47,21 @@ public final class BackupMockServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** The default scenario, read from the fixtures module. */
+    /** The default scenario, read from the fixtures module once (a scenario is immutable). */
     public static Scenario defaultScenario() {
-        try {
-            return Json.MAPPER.readValue(Fixtures.read(Fixtures.DEFAULT_SCENARIO), Scenario.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the default scenario fixture does not parse", e);
+        return DefaultScenario.VALUE;
+    }
+
+    /** Holder: read on first use, by whichever thread comes first, and only once. */
+    private static final class DefaultScenario {
+        static final Scenario VALUE = read();
+
+        private static Scenario read() {
+            try {
+                return Json.MAPPER.readValue(Fixtures.read(Fixtures.DEFAULT_SCENARIO), Scenario.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the default scenario fixture does not parse", e);
+            }
         }
     }
 
@@ -181,8 +190,15 @@ public final class BackupMockServer implements AutoCloseable {
             if (httpsPort == null && httpPort == null) {
                 throw new IllegalStateException("serve HTTPS, HTTP, or both");
             }
-            Scenario base = config.scenario(scenario != null ? scenario : defaultScenario());
-            Emulator emulator = new Emulator(new Tenancy(base, settings.strict()), clock, settings);
+            Tenancy tenancy;
+            if (scenario == null && config.scenario() == null) {
+                // The fixture is known to parse; reading it waits for the first job, or a preload.
+                tenancy = new Tenancy(BackupMockServer::defaultScenario, settings.strict());
+            } else {
+                tenancy = new Tenancy(config.scenario(scenario != null ? scenario : defaultScenario()),
+                        settings.strict());
+            }
+            Emulator emulator = new Emulator(tenancy, clock, settings);
             emulator.declare(config);
             Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
                     Routes.admin(emulator));

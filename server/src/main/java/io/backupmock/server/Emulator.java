@@ -98,7 +98,7 @@ public final class Emulator {
     public void reset() {
         tenancy.reset();
         tenancy.clearRules();
-        tenancy.scenario(tenancy.initialScenario());
+        tenancy.restoreInitialScenario();
         journal.clear();
         faults.clear();
         exports.clear();

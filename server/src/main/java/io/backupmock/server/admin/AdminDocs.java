@@ -11,21 +11,25 @@ import java.io.UncheckedIOException;
 
 /** {@code GET /backupmock/admin} (an index) and {@code GET /backupmock/admin/openapi.json} (the OpenAPI document). */
 final class AdminDocs {
-    private final JsonNode openApi;
-
-    AdminDocs() {
-        try (InputStream in = AdminDocs.class.getResourceAsStream("openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the admin API's openapi.json is missing from the jar");
-            }
-            openApi = Json.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the admin API's openapi.json does not parse", e);
-        }
-    }
 
     ApiResponse openApi(ApiRequest req) {
-        return ApiResponse.ok(openApi);
+        return ApiResponse.ok(OpenApi.DOCUMENT);
+    }
+
+    /** Holder: the document is read on its first request, not at every start (nothing changes it). */
+    private static final class OpenApi {
+        static final JsonNode DOCUMENT = read();
+
+        private static JsonNode read() {
+            try (InputStream in = AdminDocs.class.getResourceAsStream("openapi.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("the admin API's openapi.json is missing from the jar");
+                }
+                return Json.MAPPER.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the admin API's openapi.json does not parse", e);
+            }
+        }
     }
 
     ApiResponse index(ApiRequest req) {

@@ -22,48 +22,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code backup-mock verify --pacts DIR}: verifies every pact file in a folder (V3 or V4, any
  * consumer) against an in-process emulator with Pact JVM's verifier, the provider states set up
  * through the admin API's state-change URL. Exit code 0 when every interaction is honoured, 1
- * otherwise, 2 when there is nothing to verify.
+ * otherwise, 2 when there is nothing to verify or the command line is wrong.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verifies Pact files (V3 or V4) against an in-process emulator and prints a report.",
-            "Exit code 0: every interaction honoured; 1: a mismatch; 2: no pact to verify."})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand {
     static final int MISMATCH = 1;
     static final int NOTHING_TO_VERIFY = 2;
+    private static final String DESCRIPTION = String.join(" ",
+            "Verifies Pact files (V3 or V4) against an in-process emulator and prints a report.",
+            "Exit code 0: every interaction honoured; 1: a mismatch; 2: no pact to verify, or a wrong command line.");
+    static final Options OPTIONS = new Options()
+            .addOption(CommandLines.valued("pacts", "DIR", "Folder of pact files (*.json, read recursively). Required."))
+            .addOption(CommandLines.valued("provider", "NAME",
+                    "Only pacts with this provider (default: every pact in the folder)."))
+            .addOption(Option.builder().longOpt("require-auth").desc("Refuse requests without a bearer token, as "
+                    + "Azure does (default: off, since pacts often leave credentials out).").get())
+            .addOption(Option.builder("h").longOpt("help").desc("Show this help and exit.").get());
 
-    @Spec
-    CommandSpec spec;
+    private final Path pacts;
+    private final String provider;
+    private final boolean requireAuth;
 
-    @Option(names = "--pacts", paramLabel = "DIR", required = true,
-            description = "Folder of pact files (*.json, read recursively).")
-    Path pacts;
+    private VerifyCommand(Path pacts, String provider, boolean requireAuth) {
+        this.pacts = pacts;
+        this.provider = provider;
+        this.requireAuth = requireAuth;
+    }
 
-    @Option(names = "--provider", paramLabel = "NAME",
-            description = "Only pacts with this provider (default: every pact in the folder).")
-    String provider;
+    /** Runs {@code verify ARGS} to its exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            CommandLines cli = CommandLines.parse(OPTIONS, args, Map.of());
+            if (cli.has("help")) {
+                CommandLines.printHelp(out, "java -jar backup-mock.jar verify --pacts DIR [FLAGS]", DESCRIPTION, OPTIONS);
+                return 0;
+            }
+            String pacts = cli.string("pacts");
+            if (pacts == null) {
+                throw new UsageException("missing required flag --pacts DIR");
+            }
+            return new VerifyCommand(Path.of(pacts), cli.string("provider"), cli.has("require-auth")).call(out, err);
+        } catch (UsageException e) {
+            err.println("backup-mock verify: " + e.getMessage());
+            err.println("Try 'java -jar backup-mock.jar verify --help'.");
+            err.flush();
+            return NOTHING_TO_VERIFY;
+        } catch (IOException e) {
+            err.println("backup-mock verify: cannot read the pacts: " + e);
+            err.flush();
+            return NOTHING_TO_VERIFY;
+        }
+    }
 
-    @Option(names = "--require-auth", description = "Refuse requests without a bearer token, as Azure does "
-            + "(default: off, since pacts often leave credentials out).")
-    boolean requireAuth;
-
-    @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    private int call(PrintWriter out, PrintWriter err) throws IOException {
         List<Path> files = pactFiles();
         if (files.isEmpty()) {
-            spec.commandLine().getErr().println("backup-mock verify: no pact files (*.json) in " + pacts);
+            err.println("backup-mock verify: no pact files (*.json) in " + pacts);
+            err.flush();
             return NOTHING_TO_VERIFY;
         }
         int interactions = 0;
@@ -141,7 +164,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private List<Path> pactFiles() throws IOException {
         if (!Files.isDirectory(pacts)) {
-            throw new ParameterException(spec.commandLine(), "--pacts: " + pacts + " is not a folder");
+            throw new UsageException("--pacts: " + pacts + " is not a folder");
         }
         try (Stream<Path> walk = Files.walk(pacts)) {
             return walk.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Every vault the emulator knows, by subscription. Subscriptions are tenants: nothing is shared
@@ -18,8 +19,8 @@ public final class Tenancy {
     private final Map<String, Map<String, Vault>> subscriptions = new ConcurrentHashMap<>();
     private final boolean strict;
     private final List<JobRule> rules = new CopyOnWriteArrayList<>();
-    private final Scenario initialScenario;
-    private volatile Scenario scenario;
+    private final Supplier<Scenario> initialScenario;
+    private volatile Scenario replacement;
 
     /** A tenancy where any vault and item springs into being when first named. */
     public Tenancy(Scenario scenario) {
@@ -28,9 +29,20 @@ public final class Tenancy {
 
     /** @param strict only vaults and items declared (or protected through the API) exist */
     public Tenancy(Scenario scenario, boolean strict) {
-        this.scenario = Objects.requireNonNull(scenario, "scenario");
-        this.initialScenario = scenario;
+        this(constant(Objects.requireNonNull(scenario, "scenario")), strict);
+    }
+
+    /**
+     * A tenancy whose starting scenario is asked for on first use, so a start need not wait for
+     * it to be read (the supplier answers the same scenario every time).
+     */
+    public Tenancy(Supplier<Scenario> initialScenario, boolean strict) {
+        this.initialScenario = Objects.requireNonNull(initialScenario, "initialScenario");
         this.strict = strict;
+    }
+
+    private static Supplier<Scenario> constant(Scenario scenario) {
+        return () -> scenario;
     }
 
     public boolean strict() {
@@ -51,17 +63,23 @@ public final class Tenancy {
     }
 
     public Scenario scenario() {
-        return scenario;
+        Scenario replaced = replacement;
+        return replaced != null ? replaced : initialScenario.get();
     }
 
     /** The scenario the tenancy started with. */
     public Scenario initialScenario() {
-        return initialScenario;
+        return initialScenario.get();
     }
 
     /** Replaces the default scripts of every vault's next jobs. */
     public void scenario(Scenario value) {
-        this.scenario = Objects.requireNonNull(value, "scenario");
+        this.replacement = Objects.requireNonNull(value, "scenario");
+    }
+
+    /** Back to the scenario the tenancy started with. */
+    public void restoreInitialScenario() {
+        this.replacement = null;
     }
 
     /**

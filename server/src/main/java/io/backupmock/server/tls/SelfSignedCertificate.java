@@ -17,7 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -38,11 +38,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Clients trust it through {@link #pem()} or {@link #clientContext()}.
  */
 public final class SelfSignedCertificate {
-    private static final char[] PASSWORD = "backup-mock".toCharArray();
     private static volatile SelfSignedCertificate shared;
 
     private final KeyPair keyPair;
     private final X509Certificate certificate;
+    private volatile SSLContext serverContext;
 
     private SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
         this.keyPair = keyPair;
@@ -114,18 +114,27 @@ public final class SelfSignedCertificate {
         Files.writeString(file, pem(), StandardCharsets.US_ASCII);
     }
 
-    /** The server side: this certificate and its key. */
+    /** The server side: this certificate and its key; made once, as an SSLContext serves any number of listeners. */
     public SSLContext serverContext() {
+        SSLContext context = serverContext;
+        if (context == null) {
+            synchronized (this) {
+                context = serverContext;
+                if (context == null) {
+                    context = newServerContext();
+                    serverContext = context;
+                }
+            }
+        }
+        return context;
+    }
+
+    private SSLContext newServerContext() {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("backup-mock", keyPair.getPrivate(), PASSWORD, new X509Certificate[]{certificate});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
+            context.init(new KeyManager[] {new SingleKeyManager(keyPair.getPrivate(), certificate)}, null, null);
             return context;
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the server TLS context", e);
         }
     }

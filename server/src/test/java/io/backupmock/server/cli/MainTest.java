@@ -15,39 +15,91 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MainTest {
-    @Test
-    void helpListsEveryFlag() {
+    record Run(int exitCode, String out, String err) {
+    }
+
+    /** A command line that ends by itself (help, version, or a mistake), with the given environment. */
+    static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute("--help");
-        assertThat(code).isZero();
-        assertThat(out.toString()).contains("--port", "--host", "--http-port", "--cert-out", "--retry-after",
-                "--page-size", "--no-auth", "--validate-responses", "--help");
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static BackupMockServer start(StringWriter out, String... args) {
+        return Main.start(StandaloneOptions.parse(args, Map.of()), new PrintWriter(out));
+    }
+
+    @Test
+    void helpListsEveryFlagWithItsEnvironmentVariable() {
+        Run run = run(Map.of(), "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--config", "--port", "--host", "--http-port", "--cert-out", "--retry-after",
+                "--page-size", "--no-auth", "--no-https", "--strict", "--validate-responses", "--admin-token",
+                "--fault-seed", "--verbose", "--help", "--version", "verify")
+                .contains("[BACKUP_MOCK_PAGE_SIZE]", "[BACKUP_MOCK_NO_HTTPS]");
+        assertThat(run(Map.of(), "-V").out()).isEqualToIgnoringNewLines(Main.VERSION);
     }
 
     @Test
     void badFlagsExitWith2AndSayWhy() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err));
-        assertThat(cli.execute("--port", "eighty")).isEqualTo(2);
-        assertThat(err.toString()).contains("--port", "eighty");
-        StringWriter err2 = new StringWriter();
-        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(err2)).execute("--page-size", "0")).isEqualTo(2);
-        assertThat(err2.toString()).contains("pageSize must be at least 1");
+        Run word = run(Map.of(), "--port", "eighty");
+        assertThat(word.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(word.err()).contains("--port", "'eighty'", "--help");
+        assertThat(run(Map.of(), "--page-size", "0").err()).contains("pageSize must be at least 1");
+        assertThat(run(Map.of(), "--port", "70000").err()).contains("--port", "is not a port");
+        assertThat(run(Map.of(), "--strict=maybe").err()).contains("--strict", "'maybe'", "neither true nor false");
+        Run unknown = run(Map.of(), "--prot", "8443");
+        assertThat(unknown.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(unknown.err()).contains("--prot");
+        assertThat(run(Map.of(), "serve").err()).contains("unexpected argument 'serve'");
+    }
+
+    @Test
+    void aBadEnvironmentVariableIsNamed() {
+        Run run = run(Map.of("BACKUP_MOCK_RETRY_AFTER", "soon"), "--port", "0");
+        assertThat(run.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run.err()).contains("BACKUP_MOCK_RETRY_AFTER (--retry-after)", "'soon'");
+    }
+
+    @Test
+    void flagsBeatTheirEnvironmentVariables() {
+        Map<String, String> env = Map.of("BACKUP_MOCK_PAGE_SIZE", "3", "BACKUP_MOCK_STRICT", "true",
+                "BACKUP_MOCK_NO_AUTH", "true", "BACKUP_MOCK_HOST", "localhost");
+        StandaloneOptions fromEnv = StandaloneOptions.parse(new String[0], env);
+        assertThat(fromEnv.pageSize()).isEqualTo(3);
+        assertThat(fromEnv.strict()).isTrue();
+        assertThat(fromEnv.noAuth()).isTrue();
+        assertThat(fromEnv.host()).isEqualTo("localhost");
+        assertThat(fromEnv.port()).isNull();
+        StandaloneOptions flags = StandaloneOptions.parse(
+                new String[] {"--page-size", "5", "--strict=false", "--no-auth", "false", "--host", "0.0.0.0"}, env);
+        assertThat(flags.pageSize()).isEqualTo(5);
+        assertThat(flags.strict()).isFalse();
+        assertThat(flags.noAuth()).isFalse();
+        assertThat(flags.host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aTakenPortExitsWith1() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(Map.of(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(Main.CANNOT_LISTEN);
+            assertThat(run.err()).contains("cannot listen");
+        }
     }
 
     @Test
     void startsHttpsAndHttpPrintsTheirUrlsAndWritesTheCertificate(@TempDir Path dir) throws Exception {
-        Main main = new Main();
-        CommandLine cli = new CommandLine(main);
         Path pem = dir.resolve("out/cert.pem");
-        cli.parseArgs("--port", "0", "--http-port", "0", "--cert-out", pem.toString(), "--retry-after", "7");
         StringWriter out = new StringWriter();
-        try (BackupMockServer server = main.start(new PrintWriter(out))) {
+        try (BackupMockServer server = start(out, "--port", "0", "--http-port", "0", "--cert-out", pem.toString(),
+                "--retry-after", "7")) {
             List<String> lines = out.toString().lines().toList();
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).matches("https://127\\.0\\.0\\.1:\\d+");
@@ -70,6 +122,33 @@ class MainTest {
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(accepted.headers().firstValue("Retry-After")).hasValue("7");
             assertThat(accepted.headers().firstValue("Location").orElseThrow()).startsWith(lines.get(0) + "/");
+        }
+    }
+
+    @Test
+    void noHttpsServesOnlyPlainHttp() throws Exception {
+        StringWriter out = new StringWriter();
+        try (BackupMockServer server = start(out, "--no-https", "--http-port", "0")) {
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).singleElement().asString().matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(server.baseUri()).hasToString(lines.get(0));
+            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lines.get(0)
+                    + "/subscriptions/" + java.util.UUID.randomUUID() + "/resourceGroups/rg/providers/"
+                    + "Microsoft.RecoveryServices/vaults/v/backupJobs?api-version=2019-05-13"))
+                    .header("Authorization", "Bearer t").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(list.body()).contains("\"value\":[]");
+        }
+    }
+
+    @Test
+    void noHttpsNeedsAnHttpPortAndRefusesHttpsFlags() {
+        for (String[] args : List.of(new String[] {"--no-https"},
+                new String[] {"--no-https", "--http-port", "0", "--port", "8443"},
+                new String[] {"--no-https", "--http-port", "0", "--cert-out", "c.pem"})) {
+            Run run = run(Map.of(), args);
+            assertThat(run.exitCode()).isEqualTo(Main.USAGE);
+            assertThat(run.err()).contains("--no-https");
         }
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import java.util.Map;
 
 /** {@code backup-mock verify --pacts DIR}: the emulator against a folder of pacts, from the command line. */
 class VerifyCommandTest {
@@ -21,7 +21,7 @@ class VerifyCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "verify";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+        int code = Main.run(all, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -63,5 +63,16 @@ class VerifyCommandTest {
     void pactsOfAnotherProviderAreSkipped() {
         Run run = verify("--pacts", "../contracts/pacts", "--provider", "someone-else");
         assertThat(run.out()).contains("skipped").contains("0 interactions, 0 failed");
+    }
+
+    @Test
+    void aMissingOrWrongPactsFolderIsExitCode2WithAHint() {
+        Run missing = verify();
+        assertThat(missing.exitCode()).isEqualTo(VerifyCommand.NOTHING_TO_VERIFY);
+        assertThat(missing.err()).contains("--pacts", "verify --help");
+        Run notAFolder = verify("--pacts", "pom.xml");
+        assertThat(notAFolder.exitCode()).isEqualTo(VerifyCommand.NOTHING_TO_VERIFY);
+        assertThat(notAFolder.err()).contains("pom.xml is not a folder");
+        assertThat(verify("--help").out()).contains("--pacts", "--provider", "--require-auth");
     }
 }
