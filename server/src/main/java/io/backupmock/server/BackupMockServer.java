@@ -5,6 +5,7 @@ import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
+import io.backupmock.server.tls.DeferredSslContext;
 import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
 import io.undertow.Undertow;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import org.xnio.Options;
 
 /**
@@ -118,6 +120,23 @@ public final class BackupMockServer implements AutoCloseable {
         undertow.stop();
     }
 
+    /**
+     * Starts Jackson on a thread of its own: its first use costs a tenth of a second (the mapper's
+     * set-up, its date formats, the first serializers), which then overlaps the listeners opening
+     * instead of delaying the first answer. (Not in {@link Json} itself: calling it would be that use.)
+     */
+    private static void warmUpJackson() {
+        Thread thread = new Thread(() -> {
+            try {
+                Json.MAPPER.writeValueAsBytes(Json.object().put("warm", true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "backup-mock-json-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Options of the server; every one has a default that needs no set-up. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -190,9 +209,13 @@ public final class BackupMockServer implements AutoCloseable {
             if (httpsPort == null && httpPort == null) {
                 throw new IllegalStateException("serve HTTPS, HTTP, or both");
             }
+            // The key and TLS context take longer to make than all the rest: they are made meanwhile.
+            DeferredSslContext tls = httpsPort == null ? null : DeferredSslContext.serverContextOf(
+                    () -> certificate != null ? certificate : SelfSignedCertificate.shared());
+            warmUpJackson();
             Tenancy tenancy;
             if (scenario == null && config.scenario() == null) {
-                // The fixture is known to parse; reading it waits for the first job, or a preload.
+                // The fixture is known to parse; it is read when the first job needs it.
                 tenancy = new Tenancy(BackupMockServer::defaultScenario, settings.strict());
             } else {
                 tenancy = new Tenancy(config.scenario(scenario != null ? scenario : defaultScenario()),
@@ -203,8 +226,6 @@ public final class BackupMockServer implements AutoCloseable {
             Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
                     Routes.admin(emulator));
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
-            SelfSignedCertificate cert = certificate != null ? certificate
-                    : httpsPort != null ? SelfSignedCertificate.shared() : null;
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -214,13 +235,21 @@ public final class BackupMockServer implements AutoCloseable {
                     .setServerOption(UndertowOptions.DECODE_URL, false)
                     .setHandler(shutdown);
             if (httpsPort != null) {
-                builder.addHttpsListener(httpsPort, host, cert.serverContext());
+                builder.addHttpsListener(httpsPort, host, tls);
             }
             if (httpPort != null) {
                 builder.addHttpListener(httpPort, host);
             }
             Undertow undertow = builder.build();
             undertow.start();
+            if (tls != null) {
+                try {
+                    tls.await();
+                } catch (CompletionException e) {
+                    undertow.stop();
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
             URI https = null;
             URI http = null;
             for (Undertow.ListenerInfo info : undertow.getListenerInfo()) {
@@ -236,7 +265,7 @@ public final class BackupMockServer implements AutoCloseable {
                     http = uri;
                 }
             }
-            return new BackupMockServer(undertow, shutdown, emulator, cert, https, http);
+            return new BackupMockServer(undertow, shutdown, emulator, certificate, https, http);
         }
     }
 }
