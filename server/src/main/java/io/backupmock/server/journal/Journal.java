@@ -38,16 +38,19 @@ public final class Journal {
         return ++sequence;
     }
 
-    public synchronized void record(RecordedRequest request) {
-        if (capacity == 0) {
-            dropped++;
-            return;
-        }
-        entries.addLast(request);
-        bytes += request.size();
-        while (entries.size() > capacity || (bytes > MAX_BYTES && entries.size() > 1)) {
-            bytes -= entries.removeFirst().size();
-            dropped++;
+    public void record(RecordedRequest request) {
+        long size = request.size(); // outside the lock: I/O threads record concurrently
+        synchronized (this) {
+            if (capacity == 0) {
+                dropped++;
+                return;
+            }
+            entries.addLast(request);
+            bytes += size;
+            while (entries.size() > capacity || (bytes > MAX_BYTES && entries.size() > 1)) {
+                bytes -= entries.removeFirst().size();
+                dropped++;
+            }
         }
     }
 

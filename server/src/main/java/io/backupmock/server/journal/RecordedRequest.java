@@ -28,7 +28,10 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
     long size() {
         long n = 256L + bodyBytes.length + responseBodyBytes.length;
         for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            n += 48 + h.getKey().length() + String.join("", h.getValue()).length();
+            n += 48 + h.getKey().length();
+            for (String value : h.getValue()) {
+                n += value.length();
+            }
         }
         for (Map.Entry<String, String> h : responseHeaders.entrySet()) {
             n += 48 + h.getKey().length() + h.getValue().length();
