@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -67,8 +68,10 @@ public final class Main {
             err.println("backup-mock: invalid configuration: " + e.getMessage());
             return INVALID_CONFIG;
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof BindException bind) {
-                err.println("backup-mock: cannot listen: " + bind.getMessage());
+            // Undertow wraps what the socket said: a port in use, an address this machine does not have.
+            if (e.getCause() instanceof BindException || e.getCause() instanceof UnknownHostException) {
+                err.println("backup-mock: cannot listen: " + e.getCause().getMessage()
+                        + " (see --host, --port, --http-port; port 0 picks a free one)");
                 return CANNOT_LISTEN;
             }
             throw e;

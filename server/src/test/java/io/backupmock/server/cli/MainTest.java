@@ -86,12 +86,15 @@ class MainTest {
     }
 
     @Test
-    void aTakenPortExitsWith1() throws Exception {
+    void aTakenPortOrAnUnknownHostExitsWith1() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Run run = run(Map.of(), "--port", String.valueOf(taken.getLocalPort()));
             assertThat(run.exitCode()).isEqualTo(Main.CANNOT_LISTEN);
-            assertThat(run.err()).contains("cannot listen");
+            assertThat(run.err()).contains("cannot listen", "--port");
         }
+        Run unknownHost = run(Map.of(), "--host", "no-such-host.invalid", "--port", "0");
+        assertThat(unknownHost.exitCode()).isEqualTo(Main.CANNOT_LISTEN);
+        assertThat(unknownHost.err()).contains("cannot listen", "no-such-host.invalid");
     }
 
     @Test
