@@ -13,7 +13,7 @@
 # Environment: JVM_FLAGS (default -Xmx512m), DURATION (10s), CONNECTIONS ("16 64"),
 #   WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds).
 # Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
-# Takes 2.5 to 3 minutes; needs wrk (installed with apt-get if missing) and curl.
+# Takes about 3 minutes; needs wrk (installed with apt-get if missing) and curl.
 #
 # Steps: (1) JVM start -> first 200, 3 runs of each variant (with and without a class-data sharing
 # archive), nothing else running; (2) backup-mock: a vault and

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 
 /** {@code GET /backupmock/admin} (an index) and {@code GET /backupmock/admin/openapi.json} (the OpenAPI document). */
 final class AdminDocs {
-
     ApiResponse openApi(ApiRequest req) {
         return ApiResponse.ok(OpenApi.DOCUMENT);
     }
