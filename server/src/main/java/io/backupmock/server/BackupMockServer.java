@@ -120,23 +120,6 @@ public final class BackupMockServer implements AutoCloseable {
         undertow.stop();
     }
 
-    /**
-     * Starts Jackson on a thread of its own: its first use costs a tenth of a second (the mapper's
-     * set-up, its date formats, the first serializers), which then overlaps the listeners opening
-     * instead of delaying the first answer. (Not in {@link Json} itself: calling it would be that use.)
-     */
-    private static void warmUpJackson() {
-        Thread thread = new Thread(() -> {
-            try {
-                Json.MAPPER.writeValueAsBytes(Json.object().put("warm", true));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "backup-mock-json-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** Options of the server; every one has a default that needs no set-up. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -212,7 +195,7 @@ public final class BackupMockServer implements AutoCloseable {
             // The key and TLS context take longer to make than all the rest: they are made meanwhile.
             DeferredSslContext tls = httpsPort == null ? null : DeferredSslContext.serverContextOf(
                     () -> certificate != null ? certificate : SelfSignedCertificate.shared());
-            warmUpJackson();
+            WarmUp.begin();
             Tenancy tenancy;
             if (scenario == null && config.scenario() == null) {
                 // The fixture is known to parse; it is read when the first job needs it.

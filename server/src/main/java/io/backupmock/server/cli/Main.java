@@ -2,6 +2,7 @@ package io.backupmock.server.cli;
 
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Settings;
+import io.backupmock.server.WarmUp;
 import io.backupmock.server.config.ConfigException;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.EmulatorConfig;
@@ -39,6 +40,7 @@ public final class Main {
         boolean verbose = Arrays.asList(args).contains("--verbose")
                 || "true".equalsIgnoreCase(System.getenv("BACKUP_MOCK_VERBOSE"));
         configureLogging(verbose);
+        WarmUp.begin();
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
