@@ -16,7 +16,7 @@ public final class Journal {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final int capacity;
-    private final ArrayDeque<RecordedRequest> entries;
+    private final ArrayDeque<Kept> entries;
     private long sequence;
     private long dropped;
     private long bytes;
@@ -38,15 +38,19 @@ public final class Journal {
         return ++sequence;
     }
 
+    /** A request kept, with its size reckoned once (outside the lock: I/O threads record concurrently). */
+    private record Kept(RecordedRequest request, long size) {
+    }
+
     public void record(RecordedRequest request) {
-        long size = request.size(); // outside the lock: I/O threads record concurrently
+        Kept kept = new Kept(request, request.size());
         synchronized (this) {
             if (capacity == 0) {
                 dropped++;
                 return;
             }
-            entries.addLast(request);
-            bytes += size;
+            entries.addLast(kept);
+            bytes += kept.size();
             while (entries.size() > capacity || (bytes > MAX_BYTES && entries.size() > 1)) {
                 bytes -= entries.removeFirst().size();
                 dropped++;
@@ -55,16 +59,16 @@ public final class Journal {
     }
 
     /** Every request kept, oldest first. */
-    public synchronized List<RecordedRequest> all() {
-        return new ArrayList<>(entries);
+    public List<RecordedRequest> all() {
+        return find(r -> true);
     }
 
     /** The requests kept that match, oldest first. */
     public synchronized List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
         List<RecordedRequest> out = new ArrayList<>();
-        for (RecordedRequest r : entries) {
-            if (filter.test(r)) {
-                out.add(r);
+        for (Kept k : entries) {
+            if (filter.test(k.request())) {
+                out.add(k.request());
             }
         }
         return out;
@@ -82,10 +86,10 @@ public final class Journal {
 
     /** Forgets the requests of one subscription. */
     public synchronized void clear(String subscriptionId) {
-        entries.removeIf(r -> {
-            boolean gone = subscriptionId.equalsIgnoreCase(r.subscriptionId());
+        entries.removeIf(k -> {
+            boolean gone = subscriptionId.equalsIgnoreCase(k.request().subscriptionId());
             if (gone) {
-                bytes -= r.size();
+                bytes -= k.size();
             }
             return gone;
         });

@@ -1,0 +1,45 @@
+package io.backupmock.server.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JournalTest {
+    private static RecordedRequest request(Journal journal, String subscription, int bodyBytes) {
+        return new RecordedRequest(journal.nextSequence(), Instant.EPOCH, "GET", "/subscriptions/" + subscription, "",
+                Map.of("authorization", List.of("Bearer x")), new byte[0], subscription, 200,
+                Map.of("content-type", "application/json"), new byte[bodyBytes], List.of());
+    }
+
+    @Test
+    void keepsWithinItsByteBoundDroppingTheOldestFirst() {
+        Journal journal = new Journal(100);
+        int sixMegabytes = 6 * 1024 * 1024;
+        for (int i = 0; i < 5; i++) {
+            journal.record(request(journal, "a", sixMegabytes));
+        }
+        assertThat(journal.all()).extracting(RecordedRequest::sequence).containsExactly(4L, 5L);
+        assertThat(journal.dropped()).isEqualTo(3);
+
+        journal.clear("a");
+        assertThat(journal.all()).isEmpty();
+        // The bytes of what was forgotten are forgotten too: two more large answers fit again.
+        journal.record(request(journal, "b", sixMegabytes));
+        journal.record(request(journal, "b", sixMegabytes));
+        assertThat(journal.all()).extracting(RecordedRequest::sequence).containsExactly(6L, 7L);
+        assertThat(journal.dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void aSingleAnswerLargerThanTheBoundIsStillKept() {
+        Journal journal = new Journal(10);
+        journal.record(request(journal, "a", (int) Journal.MAX_BYTES + 1));
+        assertThat(journal.all()).hasSize(1);
+        journal.record(request(journal, "a", 10));
+        assertThat(journal.all()).extracting(RecordedRequest::sequence).containsExactly(2L);
+        assertThat(journal.find(r -> r.subscriptionId().equals("a"))).hasSize(1);
+    }
+}
