@@ -10,12 +10,13 @@
 #                          the measured rounds, to backup-mock.jfr beside the outputs (it slows backup-mock)
 #   --journal-capacity N   run backup-mock with a request journal of N entries (default 2,000; 0 = off),
 #                          to see what the journal costs
-# Environment: JVM_FLAGS (default -Xmx512m), DURATION (10s), CONNECTIONS ("16 64"),
+# Environment: JVM_FLAGS (default -Xmx512m), DURATION (10s), CONNECTIONS ("16 64"), START_RUNS (5;
+#   a start varies by a tenth from one to the next on a shared machine, so the median of several),
 #   WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds).
 # Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
 # Takes about 3 minutes; needs wrk (installed with apt-get if missing) and curl.
 #
-# Steps: (1) JVM start -> first 200, 3 runs of each variant (with and without a class-data sharing
+# Steps: (1) JVM start -> first 200, START_RUNS runs of each variant (with and without a class-data sharing
 # archive), nothing else running; (2) backup-mock: a vault and
 # a 30 s job through the admin API, warm-up while the job runs, then the job's answer is captured
 # once it no longer changes; (3) bare Undertow and WireMock start, replaying those bytes, and warm
@@ -43,6 +44,8 @@ done
 read -r -a JVM <<< "${JVM_FLAGS:--Xmx512m}"
 DURATION=${DURATION:-10s}
 read -r -a CONNS <<< "${CONNECTIONS:-16 64}"
+START_RUNS=${START_RUNS:-5}
+[[ $START_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "START_RUNS must be a positive number" >&2; exit 2; }
 WARMUP_STEP=5          # seconds per warm-up wrk run
 WARMUP_MIN=10          # every server warms at least this long...
 WARMUP_MAX=${WARMUP_MAX:-45}   # ...and until a run is no more than 5 % faster than the one before, or this long
@@ -190,8 +193,8 @@ start_cmd() {
   esac
 }
 declare -A START
-log "start-up: JVM launch -> first 200, 3 runs of each variant, interleaved"
-for run in 1 2 3; do
+log "start-up: JVM launch -> first 200, $START_RUNS runs of each variant, interleaved"
+for run in $(seq 1 "$START_RUNS"); do
   for variant in "${STARTS[@]}"; do
     start_cmd "$variant" "start-$variant-$run"
     path=$LIST_PATH; [[ $variant == wiremock ]] && path="$VAULT_PATH/backupJobs/00000000-0000-0000-0000-000000000001?$API"
@@ -340,7 +343,7 @@ for name in "${SERVERS[@]}"; do
 done
 echo
 declare -A MED
-echo "| start-up variant | JVM start → first 200 (ms, median of 3) | runs (ms) |"
+echo "| start-up variant | JVM start → first 200 (ms, median of $START_RUNS) | runs (ms) |"
 echo "|---|---:|---|"
 for variant in "${STARTS[@]}"; do
   read -r -a runs <<< "${START[$variant]}"
