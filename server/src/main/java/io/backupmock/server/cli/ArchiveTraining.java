@@ -30,7 +30,7 @@ public final class ArchiveTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        Main.configureLogging(false);
+        Main.configureLogging();
         StringWriter urls = new StringWriter();
         try (BackupMockServer server = Main.start(StandaloneOptions.parse(
                 new String[] {"--port", "0", "--http-port", "0"}, Map.of()), new PrintWriter(urls))) {

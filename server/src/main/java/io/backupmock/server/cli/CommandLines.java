@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -71,15 +72,7 @@ final class CommandLines {
     }
 
     Integer integer(String flag) {
-        String value = string(flag);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(flag, value, "is not a whole number");
-        }
+        return number(flag, Integer::valueOf);
     }
 
     Integer port(String flag) {
@@ -91,12 +84,16 @@ final class CommandLines {
     }
 
     Long longValue(String flag) {
+        return number(flag, Long::valueOf);
+    }
+
+    private <T extends Number> T number(String flag, Function<String, T> parse) {
         String value = string(flag);
         if (value == null) {
             return null;
         }
         try {
-            return Long.valueOf(value.trim());
+            return parse.apply(value.trim());
         } catch (NumberFormatException e) {
             throw invalid(flag, value, "is not a whole number");
         }

@@ -37,9 +37,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose")
-                || "true".equalsIgnoreCase(System.getenv("BACKUP_MOCK_VERBOSE"));
-        configureLogging(verbose);
+        configureLogging();
         WarmUp.begin();
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -93,6 +91,10 @@ public final class Main {
 
     /** Starts the server the options describe and prints its base URLs, one a line. */
     static BackupMockServer start(StandaloneOptions options, PrintWriter out) {
+        if (options.verbose()) {
+            // Read when the emulator's loggers are made, which is below: after the flag is known.
+            System.setProperty("org.slf4j.simpleLogger.log.io.backupmock", "debug");
+        }
         if (options.noHttps()) {
             if (options.httpPort() == null) {
                 throw new UsageException("--no-https needs --http-port: serve HTTPS, HTTP, or both");
@@ -159,14 +161,11 @@ public final class Main {
         }
     }
 
-    /** Routes Undertow's logging through SLF4J, keeps its start-up chatter out, and logs requests if asked. */
-    static void configureLogging(boolean verbose) {
+    /** Routes Undertow's logging through SLF4J and keeps its start-up chatter out; before logging starts. */
+    static void configureLogging() {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.io.undertow", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.xnio", "warn");
-        if (verbose) {
-            System.setProperty("org.slf4j.simpleLogger.log.io.backupmock", "debug");
-        }
     }
 }

@@ -83,6 +83,11 @@ class MainTest {
         assertThat(flags.strict()).isFalse();
         assertThat(flags.noAuth()).isFalse();
         assertThat(flags.host()).isEqualTo("0.0.0.0");
+        // --verbose is read from the parsed options (logging follows them), in every spelling.
+        assertThat(StandaloneOptions.parse(new String[] {"--verbose=true"}, Map.of()).verbose()).isTrue();
+        assertThat(StandaloneOptions.parse(new String[] {"--verbose=false"}, Map.of("BACKUP_MOCK_VERBOSE", "true"))
+                .verbose()).isFalse();
+        assertThat(StandaloneOptions.parse(new String[0], Map.of("BACKUP_MOCK_VERBOSE", "true")).verbose()).isTrue();
     }
 
     @Test
