@@ -58,8 +58,8 @@ public final class JournalMemory {
         for (int i = 0; i < JobListBenchmark.PAGE_SIZE; i++) {
             entries.add(JobRenderer.render(vault, job, false));
         }
-        int jobBytes = Json.MAPPER.writeValueAsBytes(jobResource).length;
-        int pageBytes = Json.MAPPER.writeValueAsBytes(page).length;
+        int jobBytes = Json.bytes(jobResource).length;
+        int pageBytes = Json.bytes(page).length;
 
         Journal journal = new Journal(Journal.DEFAULT_CAPACITY);
         long empty = JobListBenchmark.usedHeapAfterGc();
@@ -74,7 +74,7 @@ public final class JournalMemory {
             long started = System.nanoTime();
             for (; recorded < checkpoint; recorded++) {
                 // Rendered afresh per request, as the gateway does.
-                journal.record(request(journal, now, "GET", jobPath, Json.MAPPER.writeValueAsBytes(jobResource)));
+                journal.record(request(journal, now, "GET", jobPath, Json.bytes(jobResource)));
             }
             recording += System.nanoTime() - started;
             long used = JobListBenchmark.usedHeapAfterGc();
@@ -88,7 +88,7 @@ public final class JournalMemory {
 
         journal.clear();
         long cleared = JobListBenchmark.usedHeapAfterGc();
-        byte[] pageBody = Json.MAPPER.writeValueAsBytes(page);
+        byte[] pageBody = Json.bytes(page);
         for (int i = 0; i < PAGE_ENTRIES; i++) {
             journal.record(request(journal, now, "GET", vault.path() + "/backupJobs", pageBody.clone()));
         }

@@ -60,7 +60,7 @@ public final class BackupMockServer implements AutoCloseable {
 
         private static Scenario read() {
             try {
-                return Json.MAPPER.readValue(Fixtures.read(Fixtures.DEFAULT_SCENARIO), Scenario.class);
+                return Json.mapper().readValue(Fixtures.read(Fixtures.DEFAULT_SCENARIO), Scenario.class);
             } catch (IOException e) {
                 throw new UncheckedIOException("the default scenario fixture does not parse", e);
             }

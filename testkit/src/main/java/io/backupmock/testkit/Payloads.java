@@ -22,7 +22,7 @@ final class Payloads {
         }
         if (payload instanceof CharSequence text) {
             try {
-                return Json.MAPPER.readTree(text.toString());
+                return Json.mapper().readTree(text.toString());
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + "\n" + text, e);
             }
@@ -30,6 +30,6 @@ final class Payloads {
         if (payload instanceof byte[] bytes) {
             return toJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return Json.MAPPER.valueToTree(payload);
+        return Json.mapper().valueToTree(payload);
     }
 }

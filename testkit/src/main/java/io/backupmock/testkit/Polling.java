@@ -89,7 +89,7 @@ final class Polling {
             return "200 with the result";
         }
         try {
-            JsonNode body = Json.MAPPER.readTree(poll.responseBodyBytes());
+            JsonNode body = Json.mapper().readTree(poll.responseBodyBytes());
             String status = body.path("status").asText(null);
             if (status != null && TERMINAL_OPERATION.contains(status)) {
                 return "operation status " + status;

@@ -28,8 +28,8 @@ class AssertionsTest {
         assertThatJob(COMPLETED).hasStatus(JobStatus.Completed).hasJobType("AzureIaaSVMJob").hasOperation("Backup")
                 .hasTask("Take Snapshot", "Completed").isFinished().endedAfter(Instant.parse("2026-11-25T08:00:00Z"))
                 .conformsTo(Schemas.JOB_RESOURCE);
-        assertThatJob(Json.MAPPER.readTree(FAILED)).hasStatus("Failed").hasErrorCode(400002);
-        assertThatJob(Json.MAPPER.readValue(COMPLETED, Map.class)).hasStatus("Completed");
+        assertThatJob(Json.mapper().readTree(FAILED)).hasStatus("Failed").hasErrorCode(400002);
+        assertThatJob(Json.mapper().readValue(COMPLETED, Map.class)).hasStatus("Completed");
     }
 
     @Test

@@ -30,7 +30,7 @@ final class AdminBodies {
         requireBody(req);
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(req.bodyBytes());
+            tree = Json.mapper().readTree(req.bodyBytes());
         } catch (IOException e) {
             throw invalid("body: not valid JSON: " + firstLine(e.getMessage()));
         }
@@ -40,7 +40,7 @@ final class AdminBodies {
         List<T> out = new ArrayList<>(tree.size());
         for (int i = 0; i < tree.size(); i++) {
             try {
-                out.add(ConfigLoader.readJson(Json.MAPPER.writeValueAsBytes(tree.get(i)), element, "body[" + i + "]"));
+                out.add(ConfigLoader.readJson(Json.mapper().writeValueAsBytes(tree.get(i)), element, "body[" + i + "]"));
             } catch (ConfigException e) {
                 throw invalid(e.getMessage());
             } catch (IOException e) {
@@ -53,7 +53,7 @@ final class AdminBodies {
     static JsonNode tree(ApiRequest req) {
         requireBody(req);
         try {
-            JsonNode node = Json.MAPPER.readTree(req.bodyBytes());
+            JsonNode node = Json.mapper().readTree(req.bodyBytes());
             if (node == null || !node.isObject()) {
                 throw invalid("body: expected a JSON object");
             }

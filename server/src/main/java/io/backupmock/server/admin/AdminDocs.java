@@ -24,7 +24,7 @@ final class AdminDocs {
                 if (in == null) {
                     throw new IllegalStateException("the admin API's openapi.json is missing from the jar");
                 }
-                return Json.MAPPER.readTree(in);
+                return Json.mapper().readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("the admin API's openapi.json does not parse", e);
             }

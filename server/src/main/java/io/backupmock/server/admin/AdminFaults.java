@@ -23,7 +23,7 @@ final class AdminFaults {
         ArrayNode faults = body.putArray("faults");
         for (Faults.Armed armed : emulator.faults().pending()) {
             ObjectNode n = faults.addObject();
-            n.set("fault", Json.MAPPER.valueToTree(armed.fault()));
+            n.set("fault", Json.mapper().valueToTree(armed.fault()));
             n.put("matched", armed.matched());
             n.put("fired", armed.fired());
         }
@@ -33,7 +33,7 @@ final class AdminFaults {
     ApiResponse post(ApiRequest req) {
         Fault fault = AdminBodies.read(req, Fault.class);
         emulator.faults().add(fault);
-        return ApiResponse.json(201, Json.MAPPER.valueToTree(fault));
+        return ApiResponse.json(201, Json.mapper().valueToTree(fault));
     }
 
     ApiResponse delete(ApiRequest req) {

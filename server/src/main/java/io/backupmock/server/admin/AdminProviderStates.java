@@ -39,7 +39,7 @@ final class AdminProviderStates {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.has("params") && body.get("params").isObject()
-                ? Json.MAPPER.convertValue(body.get("params"), Map.class) : Map.of();
+                ? Json.mapper().convertValue(body.get("params"), Map.class) : Map.of();
         String subscription = params.containsKey("subscriptionId") ? String.valueOf(params.get("subscriptionId"))
                 : UUID.randomUUID().toString();
         Clock clock = emulator.clockFor(subscription);
@@ -48,7 +48,7 @@ final class AdminProviderStates {
         }
         try {
             Map<String, Object> values = new ProviderStates(emulator, subscription).setUp(state, params);
-            return ApiResponse.ok(Json.MAPPER.valueToTree(values));
+            return ApiResponse.ok(Json.mapper().valueToTree(values));
         } catch (IllegalArgumentException e) {
             throw AdminBodies.invalid("body: " + e.getMessage());
         }

@@ -20,24 +20,24 @@ final class AdminScenario {
     }
 
     ApiResponse getScenario(ApiRequest req) {
-        return ApiResponse.ok(Json.MAPPER.valueToTree(emulator.tenancy().scenario()));
+        return ApiResponse.ok(Json.mapper().valueToTree(emulator.tenancy().scenario()));
     }
 
     ApiResponse putScenario(ApiRequest req) {
         Scenario overrides = AdminBodies.read(req, Scenario.class);
         Scenario merged = emulator.tenancy().initialScenario().overriddenBy(overrides);
         emulator.tenancy().scenario(merged);
-        return ApiResponse.ok(Json.MAPPER.valueToTree(merged));
+        return ApiResponse.ok(Json.mapper().valueToTree(merged));
     }
 
     ApiResponse getRules(ApiRequest req) {
-        return ApiResponse.ok(Json.MAPPER.valueToTree(emulator.tenancy().rules()));
+        return ApiResponse.ok(Json.mapper().valueToTree(emulator.tenancy().rules()));
     }
 
     ApiResponse postRule(ApiRequest req) {
         JobRule rule = AdminBodies.read(req, JobRule.class);
         emulator.tenancy().addRule(rule);
-        ArrayNode all = Json.MAPPER.valueToTree(emulator.tenancy().rules());
+        ArrayNode all = Json.mapper().valueToTree(emulator.tenancy().rules());
         return ApiResponse.json(201, all);
     }
 

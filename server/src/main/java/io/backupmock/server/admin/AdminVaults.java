@@ -57,7 +57,7 @@ final class AdminVaults {
         String subscription = req.query("subscriptionId");
         List<Vault> vaults = subscription == null ? emulator.tenancy().vaults()
                 : emulator.tenancy().vaults(subscription);
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Json.array();
         vaults.forEach(v -> out.add(describe(v)));
         return ApiResponse.ok(out);
     }
@@ -131,7 +131,7 @@ final class AdminVaults {
 
     ApiResponse nextJobs(ApiRequest req) {
         ObjectNode body = Json.object();
-        body.set("nextJobs", Json.MAPPER.valueToTree(vault(req).queuedNextJobs()));
+        body.set("nextJobs", Json.mapper().valueToTree(vault(req).queuedNextJobs()));
         return ApiResponse.ok(body);
     }
 
@@ -140,7 +140,7 @@ final class AdminVaults {
         Vault vault = vault(req);
         vault.queueNextJobs(scripts);
         ObjectNode body = Json.object();
-        body.set("nextJobs", Json.MAPPER.valueToTree(vault.queuedNextJobs()));
+        body.set("nextJobs", Json.mapper().valueToTree(vault.queuedNextJobs()));
         return ApiResponse.ok(body);
     }
 
@@ -208,7 +208,7 @@ final class AdminVaults {
             i.put("policyId", item.policyId());
         }
         n.put("jobs", vault.jobs().size());
-        n.set("nextJobs", Json.MAPPER.valueToTree(vault.queuedNextJobs()));
+        n.set("nextJobs", Json.mapper().valueToTree(vault.queuedNextJobs()));
         return n;
     }
 }

@@ -105,14 +105,14 @@ final class VerifyCommand {
                 interactions += all.size();
                 out.println("verifying " + file + ": " + pact.getConsumer().getName() + " -> " + providerName + ", "
                         + all.size() + " interaction" + (all.size() == 1 ? "" : "s"));
-                JsonNode json = Json.MAPPER.readTree(file.toFile());
+                JsonNode json = Json.mapper().readTree(file.toFile());
                 for (int i = 0; i < all.size(); i++) {
                     // One interaction a run, so every failure is reported against its interaction (V3 ones have no ids).
                     Path single = Files.createTempFile("backup-mock-pact-", ".json");
                     try {
                         ObjectNode one = json.deepCopy();
                         one.putArray("interactions").add(json.get("interactions").get(i));
-                        Files.write(single, Json.MAPPER.writeValueAsBytes(one));
+                        Files.write(single, Json.mapper().writeValueAsBytes(one));
                         for (VerificationResult result : verify(base, single, pact)) {
                             if (result instanceof VerificationResult.Failed failed) {
                                 failures.add(describe(file, all.get(i), failed));

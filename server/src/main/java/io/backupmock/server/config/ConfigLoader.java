@@ -31,7 +31,7 @@ public final class ConfigLoader {
     /** Reads a {@code .json}, {@code .yaml} or {@code .yml} file. */
     public static EmulatorConfig load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : Json.MAPPER;
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : Json.mapper();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -43,7 +43,7 @@ public final class ConfigLoader {
 
     /** Reads JSON into {@code type}, with the same messages as configuration files. */
     public static <T> T readJson(byte[] json, Class<T> type, String what) {
-        return parse(Json.MAPPER, json, type, what);
+        return parse(Json.mapper(), json, type, what);
     }
 
     private static <T> T parse(ObjectMapper mapper, byte[] bytes, Class<T> type, String source) {

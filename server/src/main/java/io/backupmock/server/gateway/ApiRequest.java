@@ -82,7 +82,7 @@ public final class ApiRequest {
                     "The request content was invalid and could not be deserialized: the body is empty.");
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {
                 throw ApiError.badRequest("InvalidRequestContent",
                         "The request content was invalid and could not be deserialized: expected a JSON object.");

@@ -16,7 +16,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import org.xnio.IoUtils;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -395,12 +394,7 @@ public final class Gateway implements HttpHandler {
             out.put(Headers.CONTENT_LENGTH, 0);
             return NO_BODY;
         }
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render a JSON tree", e);
-        }
+        byte[] bytes = Json.bytes(response.body());
         out.put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         out.put(Headers.CONTENT_LENGTH, bytes.length);
         return bytes;

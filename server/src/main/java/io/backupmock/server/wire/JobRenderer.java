@@ -87,7 +87,7 @@ public final class JobRenderer {
         boolean hasCode = type != JobType.DpmJob && type != JobType.MabJob;
         boolean hasTitle = type == JobType.AzureIaaSVMJob || type == JobType.AzureIaaSVMJobV2
                 || type == JobType.AzureWorkloadJob;
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Json.array();
         for (JobErrorDetail e : job.errorDetails()) {
             ObjectNode n = out.addObject();
             if (hasCode && e.errorCode() != null) {

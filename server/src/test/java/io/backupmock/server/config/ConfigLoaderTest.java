@@ -80,7 +80,7 @@ class ConfigLoaderTest {
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(Fixtures.read(Fixtures.EXAMPLE_CONFIG),
                 Object.class);
         Path json = dir.resolve("example.json");
-        Files.writeString(json, Json.MAPPER.writeValueAsString(yaml));
+        Files.writeString(json, Json.mapper().writeValueAsString(yaml));
         EmulatorConfig fromJson = ConfigLoader.load(json);
         assertThat(fromJson).isEqualTo(example());
     }

@@ -36,7 +36,7 @@ class ResponseSelfCheckTest {
                     "http://127.0.0.1:" + port + "/subscriptions/00000000-0000-0000-0000-000000000000/broken"
                             + "?api-version=2019-05-13")).header("Authorization", "Bearer t").build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = Json.MAPPER.readTree(response.body());
+            JsonNode body = Json.mapper().readTree(response.body());
             ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("_status", response.statusCode());
             return body;
         } finally {

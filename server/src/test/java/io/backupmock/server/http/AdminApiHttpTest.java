@@ -123,7 +123,7 @@ class AdminApiHttpTest {
         assertThat(served.path("openapi").asText()).isEqualTo("3.0.3");
         try (InputStream in = getClass().getResourceAsStream("/io/backupmock/server/admin/openapi.json")) {
             assertThat(in).isNotNull();
-            assertThat(served).isEqualTo(Json.MAPPER.readTree(in));
+            assertThat(served).isEqualTo(Json.mapper().readTree(in));
         }
         JsonNode schemas = served.path("components").path("schemas");
         assertThat(fieldNames(schemas)).contains("VaultConfig", "ItemConfig", "JobScript", "JobErrorDetail",

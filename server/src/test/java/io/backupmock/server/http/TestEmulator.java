@@ -126,7 +126,7 @@ final class TestEmulator implements AutoCloseable, AfterAllCallback {
 
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(response.body());
+                return Json.mapper().readTree(response.body());
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + response.body(), e);
             }
