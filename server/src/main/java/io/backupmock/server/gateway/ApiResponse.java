@@ -13,16 +13,27 @@ public final class ApiResponse {
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final JsonNode body;
+    private final byte[] rendered;
     private Schemas schema;
     private List<String> violations = List.of();
 
     private ApiResponse(int status, JsonNode body) {
+        this(status, body, null);
+    }
+
+    private ApiResponse(int status, JsonNode body, byte[] rendered) {
         this.status = status;
         this.body = body;
+        this.rendered = rendered;
     }
 
     public static ApiResponse ok(JsonNode body) {
         return new ApiResponse(200, body);
+    }
+
+    /** 200 with a body rendered before, whose bytes are sent as they are. */
+    public static ApiResponse ok(Json.Rendered body) {
+        return new ApiResponse(200, body.tree(), body.bytes());
     }
 
     public static ApiResponse json(int status, JsonNode body) {
@@ -89,5 +100,10 @@ public final class ApiResponse {
 
     public JsonNode body() {
         return body;
+    }
+
+    /** The body as UTF-8 JSON (rendered now, or as it was before), or null when there is none. */
+    public byte[] bodyBytes() {
+        return rendered != null ? rendered : body == null ? null : Json.bytes(body);
     }
 }

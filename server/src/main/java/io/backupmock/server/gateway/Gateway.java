@@ -7,7 +7,6 @@ import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.journal.RecordedRequest;
-import io.backupmock.server.wire.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -394,7 +393,7 @@ public final class Gateway implements HttpHandler {
             out.put(Headers.CONTENT_LENGTH, 0);
             return NO_BODY;
         }
-        byte[] bytes = Json.bytes(response.body());
+        byte[] bytes = response.bodyBytes();
         out.put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         out.put(Headers.CONTENT_LENGTH, bytes.length);
         return bytes;

@@ -4,8 +4,10 @@ import io.backupmock.server.Emulator;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.Operation;
+import io.backupmock.server.jobs.JobSnapshot;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.wire.JobRenderer;
+import io.backupmock.server.wire.Json;
 
 /** JobDetails_Get: {@code GET …/vaults/{v}/backupJobs/{job}} → 200 JobResource with its extendedInfo. */
 public final class JobDetailsGet implements Operation {
@@ -18,6 +20,12 @@ public final class JobDetailsGet implements Operation {
     @Override
     public ApiResponse handle(ApiRequest req) {
         Vault vault = Lookups.vault(emulator, req);
-        return ApiResponse.ok(JobRenderer.render(vault, Lookups.job(vault, req.param("jobName")).at(req.now()), true));
+        JobSnapshot job = Lookups.job(vault, req.param("jobName")).at(req.now());
+        if (!job.status().isTerminal()) {
+            return ApiResponse.ok(JobRenderer.render(vault, job, true));
+        }
+        // What pollers ask for most, and it never changes again: rendered once.
+        Json.Rendered details = job.job().endedForm(job, ended -> Json.rendered(JobRenderer.render(vault, ended, true)));
+        return ApiResponse.ok(details);
     }
 }

@@ -115,6 +115,22 @@ class BackupFlowHttpTest {
     }
 
     @Test
+    void anEndedJobAnswersTheSameBodyHoweverLateItIsAsked() {
+        String sub = newSubscription();
+        String jobPath = vaultPath(sub) + "/backupJobs/" + emulator.backupJob(sub);
+        Reply running = emulator.get(jobPath);
+        emulator.clock.advance(Duration.ofMinutes(1));
+        Reply ended = emulator.get(jobPath);
+        emulator.clock.advance(Duration.ofDays(3));
+        Reply later = emulator.get(jobPath);
+
+        assertThat(running.json().at("/properties/status").asText()).isEqualTo("InProgress");
+        assertThat(ended.json().at("/properties/status").asText()).isEqualTo("Completed");
+        assertThat(later.body()).isEqualTo(ended.body());
+        assertThat(later.header("x-ms-request-id")).isNotEqualTo(ended.header("x-ms-request-id"));
+    }
+
+    @Test
     void itemReportsItsLastBackupOnceTheJobEnds() {
         String sub = newSubscription();
         emulator.backupJob(sub);
