@@ -2,6 +2,7 @@ package io.backupmock.server.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,13 +53,19 @@ public final class Json {
 
     /** A tree as UTF-8 bytes, as the mapper writes it. */
     public static byte[] bytes(JsonNode tree) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder();
-             JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, tree);
-            g.flush();
-            return out.toByteArray();
+        // Buffers from Jackson's pool, as the mapper takes them: most answers then allocate only the result.
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = FACTORY.createGenerator(out)) {
+                write(g, tree);
+            }
+            byte[] bytes = out.toByteArray();
+            out.release();
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("a JSON tree did not render", e);
+        } finally {
+            recycler.releaseToPool();
         }
     }
 
