@@ -28,7 +28,7 @@ public final class Job {
     private volatile Instant cancelIgnoredAt;
     private volatile Instant failedAt;
     private volatile List<JobErrorDetail> failure = List.of();
-    private volatile SoftReference<EndedForm> endedForm = new SoftReference<>(null);
+    private volatile SoftReference<EndedForm> endedForm;
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -149,16 +149,18 @@ public final class Job {
     }
 
     /**
-     * A form of this job as it ended (its details' JSON, say), made by {@code make} the first time
-     * and then kept: an ended job never changes, and pollers ask for it again and again. Kept
-     * softly, so the forms of many ended jobs never stand between the heap and a collection; made
-     * afresh should the end differ from the kept one's ({@code ended} must be of this job).
+     * The one form of this job as it ended that it keeps (its details' JSON), made by {@code make}
+     * the first time and then kept: an ended job never changes, and pollers ask for it again and
+     * again. Kept softly, so the forms of many ended jobs never stand between the heap and a
+     * collection; made afresh should the end differ from the kept one's. Concurrent first calls may
+     * each make it; any of them will do.
      */
     public <T> T endedForm(JobSnapshot ended, Function<JobSnapshot, T> make) {
         if (ended.job() != this || !ended.status().isTerminal()) {
             throw new IllegalArgumentException("not an ended snapshot of job " + id);
         }
-        EndedForm kept = endedForm.get();
+        SoftReference<EndedForm> reference = endedForm;
+        EndedForm kept = reference == null ? null : reference.get();
         if (kept == null || kept.status() != ended.status() || !kept.end().equals(ended.endTime())) {
             kept = new EndedForm(ended.status(), ended.endTime(), make.apply(ended));
             endedForm = new SoftReference<>(kept);

@@ -39,6 +39,21 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
         return n;
     }
 
+    /** The request body (empty if none): a copy. */
+    @Override
+    public byte[] bodyBytes() {
+        return bodyBytes.clone();
+    }
+
+    /**
+     * The response body (empty if none): a copy, since the array itself may be what the emulator
+     * sends again (a finished job's details).
+     */
+    @Override
+    public byte[] responseBodyBytes() {
+        return responseBodyBytes.clone();
+    }
+
     /** The request body as text (empty if none). */
     public String body() {
         return new String(bodyBytes, StandardCharsets.UTF_8);

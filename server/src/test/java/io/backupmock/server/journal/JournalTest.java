@@ -2,6 +2,7 @@ package io.backupmock.server.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,5 +42,17 @@ class JournalTest {
         journal.record(request(journal, "a", 10));
         assertThat(journal.all()).extracting(RecordedRequest::sequence).containsExactly(2L);
         assertThat(journal.find(r -> r.subscriptionId().equals("a"))).hasSize(1);
+    }
+
+    @Test
+    void anEntryHandsOutCopiesOfItsBodies() {
+        byte[] sent = "{\"status\":\"Completed\"}".getBytes(StandardCharsets.UTF_8);
+        RecordedRequest entry = new RecordedRequest(1, Instant.EPOCH, "GET", "/x", "", Map.of(), new byte[] {'{', '}'},
+                null, 200, Map.of(), sent, List.of());
+        entry.responseBodyBytes()[2] = 'X';
+        entry.bodyBytes()[0] = 'X';
+        assertThat(sent[2]).as("the array the emulator may send again").isEqualTo((byte) 's');
+        assertThat(entry.responseBody()).isEqualTo("{\"status\":\"Completed\"}");
+        assertThat(entry.body()).isEqualTo("{}");
     }
 }
