@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.contracts.Schemas;
 import io.backupmock.server.wire.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,9 @@ public final class ApiResponse {
         return new ApiResponse(200, body);
     }
 
-    /** 200 with a body rendered before, whose bytes are sent as they are. */
-    public static ApiResponse ok(Json.Rendered body) {
-        return new ApiResponse(200, body.tree(), body.bytes());
+    /** 200 with a JSON body rendered before (a finished job's details), whose bytes are sent as they are. */
+    public static ApiResponse ok(byte[] json) {
+        return new ApiResponse(200, null, json);
     }
 
     public static ApiResponse json(int status, JsonNode body) {
@@ -98,8 +100,20 @@ public final class ApiResponse {
         return headers;
     }
 
+    public boolean hasBody() {
+        return body != null || rendered != null;
+    }
+
+    /** The body as a tree (read back from its bytes if it was rendered before), or null when there is none. */
     public JsonNode body() {
-        return body;
+        if (body != null || rendered == null) {
+            return body;
+        }
+        try {
+            return Json.mapper().readTree(rendered);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a rendered body does not parse", e);
+        }
     }
 
     /** The body as UTF-8 JSON (rendered now, or as it was before), or null when there is none. */

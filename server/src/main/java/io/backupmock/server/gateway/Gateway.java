@@ -7,6 +7,7 @@ import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.journal.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
@@ -224,15 +225,16 @@ public final class Gateway implements HttpHandler {
     /** The response if its body conforms to its schema; otherwise a loud 500 that names every violation. */
     private static ApiResponse selfChecked(HttpServerExchange exchange, ApiResponse response, String requestId) {
         Schemas schema = response.schema();
-        if (response.body() == null || schema == null) {
+        if (!response.hasBody() || schema == null) {
             return response;
         }
-        List<Violation> violations = schema.validate(response.body());
+        JsonNode body = response.body();
+        List<Violation> violations = schema.validate(body);
         if (violations.isEmpty()) {
             return response;
         }
         LOG.error("response to {} {} breaks {}: {}; body: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
-                schema.definition(), violations, response.body());
+                schema.definition(), violations, body);
         ApiError error = new ApiError(500, "ResponseSchemaViolation", "The emulator's " + response.status()
                 + " answer breaks the " + schema.definition() + " schema: " + violations.get(0)
                 + "; x-ms-request-id " + requestId + ".");
@@ -389,7 +391,7 @@ public final class Gateway implements HttpHandler {
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             out.put(new HttpString(h.getKey()), h.getValue());
         }
-        if (response.body() == null) {
+        if (!response.hasBody()) {
             out.put(Headers.CONTENT_LENGTH, 0);
             return NO_BODY;
         }

@@ -25,7 +25,7 @@ public final class JobDetailsGet implements Operation {
             return ApiResponse.ok(JobRenderer.render(vault, job, true));
         }
         // What pollers ask for most, and it never changes again: rendered once.
-        Json.Rendered details = job.job().endedForm(job, ended -> Json.rendered(JobRenderer.render(vault, ended, true)));
+        byte[] details = job.job().endedForm(job, ended -> Json.bytes(JobRenderer.render(vault, ended, true)));
         return ApiResponse.ok(details);
     }
 }

@@ -42,15 +42,6 @@ public final class Json {
         return JsonNodeFactory.instance.arrayNode();
     }
 
-    /** A tree and its bytes, for an answer that is rendered once and sent many times. */
-    public record Rendered(JsonNode tree, byte[] bytes) {
-    }
-
-    /** A tree with its bytes. */
-    public static Rendered rendered(JsonNode tree) {
-        return new Rendered(tree, bytes(tree));
-    }
-
     /** A tree as UTF-8 bytes, as the mapper writes it. */
     public static byte[] bytes(JsonNode tree) {
         // Buffers from Jackson's pool, as the mapper takes them: most answers then allocate only the result.
