@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * JSON for the emulator: trees for answers, written with Jackson's streaming generator, and the one
  * object mapper (ISO-8601 times and durations, unknown fields in scripts refused) for what binds to
- * Java types. Answers never need the mapper, so a start need not build it (a tenth of a second of a
- * 2-core machine's start): it is made on first use, by a script, a configuration or a request body.
+ * Java types. Writing an answer never needs the mapper, so a start need not build it (a tenth of a
+ * second of a 2-core machine's start): it is made on first use, by a script, a configuration, a
+ * request body or an admin answer made from Java values.
  */
 public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
