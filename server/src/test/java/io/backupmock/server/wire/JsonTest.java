@@ -58,6 +58,9 @@ class JsonTest {
                 "{\"duration\":\"PT2M30S\",\"outcome\":\"CompletedWithWarnings\",\"propertyBag\":{\"k\":\"v\"}}",
                 JobScript.class));
         assertWrittenAsTheMapperWould(script);
-        assertWrittenAsTheMapperWould(Json.mapper().valueToTree(Map.of("pojo", Json.object().put("a", 1))));
+        ObjectNode withPojo = Json.object();
+        withPojo.putPOJO("pojo", Map.of("a", 1));
+        assertWrittenAsTheMapperWould(withPojo);
+        assertThat(new String(Json.bytes(withPojo), StandardCharsets.UTF_8)).isEqualTo("{\"pojo\":{\"a\":1}}");
     }
 }
