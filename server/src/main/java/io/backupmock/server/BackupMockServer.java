@@ -2,6 +2,7 @@ package io.backupmock.server;
 
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -31,15 +32,17 @@ public final class BackupMockServer implements AutoCloseable {
     private final Undertow undertow;
     private final GracefulShutdownHandler shutdown;
     private final Emulator emulator;
+    private final Control control;
     private final SelfSignedCertificate certificate;
     private final URI httpsUri;
     private final URI httpUri;
 
-    private BackupMockServer(Undertow undertow, GracefulShutdownHandler shutdown, Emulator emulator,
+    private BackupMockServer(Undertow undertow, GracefulShutdownHandler shutdown, Control control,
                              SelfSignedCertificate certificate, URI httpsUri, URI httpUri) {
         this.undertow = undertow;
         this.shutdown = shutdown;
-        this.emulator = emulator;
+        this.control = control;
+        this.emulator = control.emulator();
         this.certificate = certificate;
         this.httpsUri = httpsUri;
         this.httpUri = httpUri;
@@ -69,6 +72,11 @@ public final class BackupMockServer implements AutoCloseable {
 
     public Emulator emulator() {
         return emulator;
+    }
+
+    /** The one way to change the emulator: what the admin API, configuration files and the testkit use. */
+    public Control control() {
+        return control;
     }
 
     /** The certificate HTTPS is served with (made on first use when only HTTP is served). */
@@ -205,10 +213,10 @@ public final class BackupMockServer implements AutoCloseable {
                         settings.strict());
             }
             Emulator emulator = new Emulator(tenancy, clock, settings);
-            emulator.declare(config);
-            Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
-                    Routes.admin(emulator));
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
+            Control control = new Control(emulator);
+            control.declare(config.declarations());
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(Gateway.handler(emulator,
+                    Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control)));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -248,7 +256,7 @@ public final class BackupMockServer implements AutoCloseable {
                     http = uri;
                 }
             }
-            return new BackupMockServer(undertow, shutdown, emulator, certificate, https, http);
+            return new BackupMockServer(undertow, shutdown, control, certificate, https, http);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.backupmock.server;
 
-import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.faults.Faults;
-import io.backupmock.server.gateway.RateLimiter;
+import io.backupmock.server.throttling.RateLimiter;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tenancy.Vault;
@@ -28,7 +27,6 @@ public final class Emulator {
     private final Faults faults;
     private final RateLimiter rateLimiter;
     private final Map<String, Clock> subscriptionClocks = new ConcurrentHashMap<>();
-    private volatile EmulatorConfig config = EmulatorConfig.EMPTY;
 
     /** A finished export's report, served at its blob URL to whoever holds the SAS signature. */
     public record ExportBlob(Vault vault, AsyncOperation operation, String signature) {
@@ -84,18 +82,11 @@ public final class Emulator {
         return faults;
     }
 
-    /** Declares what a configuration names (vaults, items, next jobs, rules, faults), and again at each {@link #reset()}. */
-    public void declare(EmulatorConfig value) {
-        this.config = Objects.requireNonNull(value, "config");
-        value.declare(this);
-    }
-
     /**
-     * Back to the state at start: every subscription, rule, fault, export and journal entry
-     * forgotten, the scenario the server started with, then the configuration declared again.
-     * The clock keeps its time (it never moves backwards).
+     * Forgets everything: every subscription, rule, fault, export, journal entry and subscription
+     * clock, and the scenario goes back to the one the server started with. The clock keeps its time.
      */
-    public void reset() {
+    public void clear() {
         tenancy.reset();
         tenancy.clearRules();
         tenancy.restoreInitialScenario();
@@ -104,7 +95,6 @@ public final class Emulator {
         exports.clear();
         subscriptionClocks.clear();
         rateLimiter.forgetAll();
-        config.declare(this);
     }
 
     /** Forgets one subscription: its vaults, jobs, operations, journal entries, faults and clock. */

@@ -2,6 +2,7 @@ package io.backupmock.server;
 
 import io.backupmock.contracts.Schemas;
 import io.backupmock.server.admin.AdminApi;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.gateway.Router;
 import io.backupmock.server.operations.BackupJobsList;
 import io.backupmock.server.operations.BackupOperationResultsGet;
@@ -37,8 +38,8 @@ final class Routes {
     }
 
     /** The admin API under {@code /backupmock/admin}. */
-    static Router admin(Emulator e) {
-        return AdminApi.routes(e);
+    static Router admin(Control control) {
+        return AdminApi.routes(control);
     }
 
     static Router build(Emulator e) {

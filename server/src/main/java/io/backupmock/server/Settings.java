@@ -26,6 +26,11 @@ public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired
                        int journalCapacity, boolean strict, ApiVersionPolicy apiVersions, RateLimits rateLimits,
                        String adminToken, Long faultSeed) {
 
+    /** Azure's Retry-After on a 202, in seconds: the default, for every front door. */
+    public static final int DEFAULT_RETRY_AFTER_SECONDS = 1;
+    /** The most entries a list page holds, as on Azure: the default, for every front door. */
+    public static final int DEFAULT_PAGE_SIZE = 200;
+
     public static final Settings DEFAULTS = builder().build();
 
     public Settings {
@@ -79,8 +84,8 @@ public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired
     }
 
     public static final class Builder {
-        private int retryAfterSeconds = 1;
-        private int pageSize = 200;
+        private int retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;
+        private int pageSize = DEFAULT_PAGE_SIZE;
         private boolean authRequired = true;
         private boolean validateResponses;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;

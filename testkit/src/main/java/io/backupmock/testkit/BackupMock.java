@@ -2,6 +2,7 @@ package io.backupmock.testkit;
 
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.faults.Fault;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,15 +19,19 @@ import javax.net.ssl.SSLContext;
  */
 public final class BackupMock {
     private final BackupMockServer server;
+    private final Control control;
     private final String subscriptionId;
-    private final VirtualClock clock;
+    private final VirtualClock virtualClock;
+    private final TestClock clock;
     private volatile HttpClient httpClient;
 
     BackupMock(BackupMockServer server, String subscriptionId, Instant clockStart, Duration autoAdvance) {
         this.server = server;
+        this.control = server.control();
         this.subscriptionId = subscriptionId;
-        this.clock = new VirtualClock(clockStart).autoAdvance(autoAdvance);
-        server.emulator().useClock(subscriptionId, clock);
+        this.virtualClock = new VirtualClock(clockStart).autoAdvance(autoAdvance);
+        this.clock = new TestClock(control, subscriptionId, virtualClock);
+        control.useClock(subscriptionId, virtualClock);
     }
 
     /** Where to send requests instead of {@code https://management.azure.com}. */
@@ -73,7 +78,7 @@ public final class BackupMock {
     }
 
     /** This test's clock: every job of this subscription runs on it. */
-    public VirtualClock clock() {
+    public TestClock clock() {
         return clock;
     }
 
@@ -84,7 +89,7 @@ public final class BackupMock {
 
     /** A vault of this test's subscription, springing into being on first use. */
     public TestVault vault(String resourceGroup, String vaultName) {
-        return new TestVault(this, server.emulator().tenancy().vault(subscriptionId, resourceGroup, vaultName));
+        return new TestVault(control, control.vault(subscriptionId, resourceGroup, vaultName));
     }
 
     /** What this test's client sent, and what it was answered. */
@@ -103,22 +108,35 @@ public final class BackupMock {
             throw new IllegalArgumentException("scope the fault to this test's subscription " + subscriptionId
                     + ", so it cannot hit another test");
         }
-        server.emulator().faults().add(fault);
+        control.addFault(fault);
         return this;
     }
 
     /** Forgets everything of this test's subscription: vaults, jobs, journal, faults. The clock keeps its time. */
     public void reset() {
-        server.emulator().forget(subscriptionId);
-        server.emulator().useClock(subscriptionId, clock);
+        control.forget(subscriptionId);
+        control.useClock(subscriptionId, virtualClock);
     }
 
-    /** The server behind this test, shared with the other tests of its class. */
-    public BackupMockServer server() {
+    /** Sets up a Pact provider state (see {@code ProviderStates}) in this test's subscription; answers its values. */
+    public java.util.Map<String, Object> providerState(String state, java.util.Map<String, ?> params) {
+        return control.providerState(state, params, subscriptionId);
+    }
+
+    /** After the test: its subscription is forgotten. */
+    void forget() {
+        control.forget(subscriptionId);
+    }
+
+    /** The server behind this test, shared with the other tests of its class (for the testkit's own use). */
+    BackupMockServer server() {
         return server;
     }
 
-    /** Absolute URL of an ARM path on the emulator, with {@code api-version}. */
+    /**
+     * Absolute URL of an ARM path on the emulator with {@code api-version}, e.g.
+     * {@code azure.url(vault.path() + "/backupJobs", "2019-05-13")}; a path may carry its own query.
+     */
     public URI url(String path, String apiVersion) {
         return URI.create(server.baseUri() + path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion);
     }

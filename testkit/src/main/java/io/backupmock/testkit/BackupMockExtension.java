@@ -1,6 +1,5 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.Settings;
 import io.backupmock.server.BackupMockServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,7 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
     public void afterEach(ExtensionContext context) {
         BackupMock handle = context.getStore(NAMESPACE).remove(HANDLE, BackupMock.class);
         if (handle != null) {
-            handle.server().emulator().forget(handle.subscriptionId());
+            handle.forget();
         }
     }
 
@@ -123,15 +122,19 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
     }
 
     private static BackupMockServer start(BackupMockOptions opts) {
-        BackupMockServer.Builder builder = BackupMockServer.builder().settings(Settings.builder().pageSize(opts.pageSize()).retryAfterSeconds(opts.retryAfterSeconds()).validateResponses(opts.validateResponses()).build());
+        BackupMockServer.Builder builder = BackupMockServer.builder().settings(opts.settings());
         if (!opts.https()) {
             builder.noHttps().httpPort(0);
         }
         return builder.start();
     }
 
-    /** Stops the server when its owning context closes. */
-    private static final class RunningServer implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Stops the server when its owning context closes (JUnit closes stored AutoCloseables; older
+     * versions look for CloseableResource).
+     */
+    @SuppressWarnings("deprecation")
+    private static final class RunningServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final BackupMockServer server;
 
         RunningServer(BackupMockServer server) {
@@ -146,13 +149,13 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
 
     /** Options of an extension registered with {@code @RegisterExtension}. */
     public static final class Builder {
-        private boolean https = true;
-        private boolean sharedServer;
-        private int pageSize = 200;
-        private int retryAfterSeconds = 1;
-        private boolean validateResponses = true;
-        private Duration autoAdvance = Duration.ZERO;
-        private Instant clockStart;
+        private boolean https = BackupMockOptions.DEFAULTS.https();
+        private boolean sharedServer = BackupMockOptions.DEFAULTS.sharedServer();
+        private int pageSize = BackupMockOptions.DEFAULTS.pageSize();
+        private int retryAfterSeconds = BackupMockOptions.DEFAULTS.retryAfterSeconds();
+        private boolean validateResponses = BackupMockOptions.DEFAULTS.validateResponses();
+        private Duration autoAdvance = BackupMockOptions.DEFAULTS.autoAdvance();
+        private Instant clockStart = BackupMockOptions.DEFAULTS.clockStart();
 
         /** Serve plain HTTP instead of HTTPS. */
         public Builder http() {

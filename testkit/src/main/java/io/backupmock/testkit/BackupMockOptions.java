@@ -1,14 +1,21 @@
 package io.backupmock.testkit;
 
+import io.backupmock.server.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The options of an embedded emulator, from {@link BackupMockTest} or {@link BackupMockExtension.Builder}. */
+/**
+ * The options of an embedded emulator, from {@link BackupMockTest} or {@link BackupMockExtension.Builder}.
+ * Server defaults come from {@link Settings}; the testkit's own ({@link #DEFAULTS}) are here, once.
+ */
 record BackupMockOptions(boolean https, boolean sharedServer, int pageSize, int retryAfterSeconds,
                          boolean validateResponses, Duration autoAdvance, Instant clockStart) {
 
-    static final BackupMockOptions DEFAULTS = new BackupMockOptions(true, false, 200, 1, true, Duration.ZERO, null);
+    /** Tests check every answer against its schema, unlike the standalone emulator. */
+    static final boolean VALIDATE_RESPONSES = true;
+    static final BackupMockOptions DEFAULTS = new BackupMockOptions(true, false, Settings.DEFAULT_PAGE_SIZE,
+            Settings.DEFAULT_RETRY_AFTER_SECONDS, VALIDATE_RESPONSES, Duration.ZERO, null);
 
     static BackupMockOptions of(BackupMockTest a) {
         try {
@@ -19,6 +26,12 @@ record BackupMockOptions(boolean https, boolean sharedServer, int pageSize, int 
             throw new IllegalArgumentException("@BackupMockTest: autoAdvance must be an ISO-8601 duration such as "
                     + "PT5S and clockStart an instant such as 2026-01-01T00:00:00Z: " + e.getMessage(), e);
         }
+    }
+
+    /** The settings of the server these options start. */
+    Settings settings() {
+        return Settings.builder().pageSize(pageSize).retryAfterSeconds(retryAfterSeconds)
+                .validateResponses(validateResponses).build();
     }
 
     /** Options that start an identical server, for sharing one across classes. */

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.backupmock.server.Settings;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,13 +28,13 @@ public @interface BackupMockTest {
     boolean sharedServer() default false;
 
     /** Most entries in a list page. */
-    int pageSize() default 200;
+    int pageSize() default Settings.DEFAULT_PAGE_SIZE;
 
     /** Retry-After of every 202, in seconds. */
-    int retryAfterSeconds() default 1;
+    int retryAfterSeconds() default Settings.DEFAULT_RETRY_AFTER_SECONDS;
 
     /** Check every response against its JSON Schema (a violation answers 500). */
-    boolean validateResponses() default true;
+    boolean validateResponses() default BackupMockOptions.VALIDATE_RESPONSES;
 
     /** ISO-8601 duration each request moves the test's clock by (e.g. {@code "PT5S"}); empty: only the test moves it. */
     String autoAdvance() default "";

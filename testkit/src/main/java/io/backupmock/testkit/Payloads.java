@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.wire.Json;
 import java.net.http.HttpResponse;
 
-/** Turns what a test holds (JSON text, a Jackson node, a map or any bean, an HttpResponse) into a JSON tree. */
+/** Turns what a test holds (JSON text, a Jackson node, a map, bytes, an HttpResponse, a TestJob) into a JSON tree. */
 final class Payloads {
     private Payloads() {
     }
@@ -16,6 +16,9 @@ final class Payloads {
         }
         if (payload instanceof JsonNode node) {
             return node;
+        }
+        if (payload instanceof TestJob job) {
+            return job.json();
         }
         if (payload instanceof HttpResponse<?> response) {
             return toJson(response.body());
@@ -30,6 +33,10 @@ final class Payloads {
         if (payload instanceof byte[] bytes) {
             return toJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return Json.mapper().valueToTree(payload);
+        if (payload instanceof java.util.Map<?, ?> || payload instanceof Iterable<?>) {
+            return Json.mapper().valueToTree(payload);
+        }
+        throw new IllegalArgumentException("a payload is JSON text, a JsonNode, a Map, UTF-8 bytes, an "
+                + "HttpResponse with one of those as its body, or a TestJob; not a " + payload.getClass().getName());
     }
 }

@@ -1,43 +1,38 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.tenancy.ProtectedItem;
-import java.time.Instant;
+import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 
 /** A protected item of a {@link TestVault}: its names and ARM path. */
 public final class TestItem {
     private final TestVault vault;
-    private final String fabric;
-    private final String container;
-    private final String name;
+    private final ItemConfig item;
 
-    TestItem(TestVault vault, String fabric, String container, String name) {
+    TestItem(TestVault vault, ItemConfig item) {
         this.vault = vault;
-        this.fabric = fabric;
-        this.container = container;
-        this.name = name;
+        this.item = item;
     }
 
     /** e.g. {@code IaasVMContainer;iaasvmcontainerv2;testRG;testVM} */
     public String containerName() {
-        return container;
+        return item.container();
     }
 
     /** e.g. {@code VM;iaasvmcontainerv2;testRG;testVM} */
     public String name() {
-        return name;
+        return item.name();
     }
 
-    /** ARM path of the item, from {@code /subscriptions/…}, with its {@code ;} raw as Azure writes them. */
+    /**
+     * ARM path of the item, from {@code /subscriptions/…}, with its {@code ;} raw as Azure writes
+     * them in {@code Location} headers. Send it as it is: the emulator takes {@code ;} raw or as
+     * {@code %3B}, as Azure does.
+     */
     public String path() {
-        return vault.path() + "/backupFabrics/" + fabric + "/protectionContainers/" + container + "/protectedItems/"
-                + name;
+        return vault.path() + "/backupFabrics/" + item.fabric() + "/protectionContainers/" + item.container()
+                + "/protectedItems/" + item.name();
     }
 
-    ProtectedItem model(Instant now) {
-        ProtectedItem item = vault.model().item(fabric, container, name, now);
-        if (item == null) {
-            throw new IllegalStateException("item " + name + " was deleted");
-        }
+    ItemConfig config() {
         return item;
     }
 }

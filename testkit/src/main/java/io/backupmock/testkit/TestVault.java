@@ -1,22 +1,21 @@
 package io.backupmock.testkit;
 
+import io.backupmock.server.config.EmulatorConfig.ItemConfig;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobErrorDetail;
-import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobScript;
-import io.backupmock.server.jobs.JobSnapshot;
-import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.Vault;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A vault of the test's subscription: script its next jobs, create jobs directly, look at them. */
 public final class TestVault {
-    private final BackupMock mock;
+    private final Control control;
     private final Vault vault;
 
-    TestVault(BackupMock mock, Vault vault) {
-        this.mock = mock;
+    TestVault(Control control, Vault vault) {
+        this.control = control;
         this.vault = vault;
     }
 
@@ -31,8 +30,7 @@ public final class TestVault {
 
     /** The IaaS VM {@code vmName} of resource group {@code resourceGroup}, as a protected item of this vault. */
     public TestItem vm(String resourceGroup, String vmName) {
-        return new TestItem(this, "Azure", "IaasVMContainer;iaasvmcontainerv2;" + resourceGroup + ";" + vmName,
-                "VM;iaasvmcontainerv2;" + resourceGroup + ";" + vmName);
+        return new TestItem(this, ItemConfig.vm(resourceGroup, vmName));
     }
 
     /** The walkthrough's VM: {@code testVM} in {@code testRG}. */
@@ -45,7 +43,7 @@ public final class TestVault {
      * operation is used by the next trigger of that operation. Unscripted jobs follow the defaults.
      */
     public TestVault nextJobs(JobScript... scripts) {
-        vault.queueNextJobs(List.of(scripts));
+        control.queueNextJobs(vault, List.of(scripts));
         return this;
     }
 
@@ -55,51 +53,41 @@ public final class TestVault {
         for (JobScript.Builder b : scripts) {
             built.add(b.build());
         }
-        vault.queueNextJobs(built);
+        control.queueNextJobs(vault, built);
         return this;
     }
 
     /** Creates a job on {@code item} directly, starting now, without a trigger; returns its id. */
     public String createJob(TestItem item, JobScript script) {
-        ProtectedItem protectedItem = item.model(mock.clock().instant());
-        JobOperation operation = script.operation() != null ? script.operation() : JobOperation.Backup;
-        return vault.startJob(operation, script, protectedItem, mock.clock().instant()).id();
+        return control.createJob(vault, item.config(), script).id();
     }
 
     /**
      * Fails a running job now, with these errors, as a fault: the task running then fails.
      *
-     * @throws IllegalStateException if the job is not running
+     * @throws IllegalArgumentException if there is no such job or it is not running
      */
     public TestVault failJob(String jobId, JobErrorDetail... errors) {
-        Job job = find(jobId);
-        if (!job.fail(mock.clock().instant(), List.of(errors))) {
-            throw new IllegalStateException("job " + jobId + " is " + job.at(mock.clock().instant()).status()
-                    + "; only a job in progress can be failed");
-        }
+        control.failJob(vault, jobId, List.of(errors));
         return this;
     }
 
     /** The job as it is now on the test's clock; fails if there is no such job. */
-    public JobSnapshot job(String jobId) {
-        return find(jobId).at(mock.clock().instant());
-    }
-
-    private Job find(String jobId) {
-        Job job = vault.jobs().find(jobId);
-        if (job == null) {
-            throw new IllegalArgumentException("vault " + vault.name() + " has no job " + jobId);
-        }
-        return job;
+    public TestJob job(String jobId) {
+        return new TestJob(vault, control.job(vault, jobId).at(now()));
     }
 
     /** Every job of the vault, newest first, as they are now. */
-    public List<JobSnapshot> jobs() {
-        List<JobSnapshot> out = new ArrayList<>();
+    public List<TestJob> jobs() {
+        List<TestJob> out = new ArrayList<>();
         for (Job job : vault.jobs().all()) {
-            out.add(job.at(mock.clock().instant()));
+            out.add(new TestJob(vault, job.at(now())));
         }
         return out;
+    }
+
+    private java.time.Instant now() {
+        return control.clock(vault.subscriptionId()).instant();
     }
 
     Vault model() {

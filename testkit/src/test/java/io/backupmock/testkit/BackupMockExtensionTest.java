@@ -87,9 +87,11 @@ class BackupMockExtensionTest {
                 JobScript.restore().duration(Duration.ofMinutes(5)));
         Calls.triggerBackup(azure, azure.vault().vm());
         assertThat(azure.vault().jobs()).singleElement().satisfies(job -> {
-            assertThat(job.job().operation()).isEqualTo(JobOperation.Backup);
+            assertThat(job.operation()).isEqualTo(JobOperation.Backup);
             assertThat(job.cancellable()).isFalse();
-            assertThat(job.job().script().totalDuration()).isEqualTo(Duration.ofHours(1));
+            azure.clock().advance(Duration.ofHours(1));
+            assertThat(azure.vault().job(job.id()).status()).isEqualTo(JobStatus.Completed);
+            assertThat(azure.vault().job(job.id()).duration()).isEqualTo(Duration.ofHours(1));
         });
     }
 

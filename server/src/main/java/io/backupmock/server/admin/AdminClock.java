@@ -2,9 +2,8 @@ package io.backupmock.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.clock.VirtualClock;
-import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.wire.Json;
@@ -18,10 +17,10 @@ import java.time.format.DateTimeParseException;
  * {@code ?subscriptionId=} addresses a subscription's own clock where it has one.
  */
 final class AdminClock {
-    private final Emulator emulator;
+    private final Control control;
 
-    AdminClock(Emulator emulator) {
-        this.emulator = emulator;
+    AdminClock(Control control) {
+        this.control = control;
     }
 
     ApiResponse get(ApiRequest req) {
@@ -30,32 +29,24 @@ final class AdminClock {
 
     ApiResponse post(ApiRequest req) {
         JsonNode body = AdminBodies.tree(req);
-        Clock clock = clock(req);
-        if (!(clock instanceof VirtualClock virtual)) {
-            throw new ApiError(409, "ClockNotVirtual", "The emulator runs on the system clock, which cannot be moved; "
-                    + "start it with \"clock\": {\"mode\": \"virtual\"} in its configuration.");
-        }
         int given = (body.has("advance") ? 1 : 0) + (body.has("set") ? 1 : 0) + (body.has("autoAdvance") ? 1 : 0);
         if (given != 1 || body.size() != 1) {
             throw AdminBodies.invalid("body: give exactly one of advance (a duration), set (an instant) or "
                     + "autoAdvance (a duration)");
         }
-        try {
-            if (body.has("advance")) {
-                virtual.advance(duration(body, "advance"));
-            } else if (body.has("set")) {
-                virtual.set(AdminBodies.instant(body, "set"));
-            } else {
-                virtual.autoAdvance(duration(body, "autoAdvance"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw AdminBodies.invalid("body: " + e.getMessage());
+        String subscription = req.query("subscriptionId");
+        if (body.has("advance")) {
+            control.advanceClock(subscription, duration(body, "advance"));
+        } else if (body.has("set")) {
+            control.setClock(subscription, AdminBodies.instant(body, "set"));
+        } else {
+            control.autoAdvance(subscription, duration(body, "autoAdvance"));
         }
-        return ApiResponse.ok(describe(virtual));
+        return ApiResponse.ok(describe(clock(req)));
     }
 
     private Clock clock(ApiRequest req) {
-        return emulator.clockFor(req.query("subscriptionId"));
+        return control.clock(req.query("subscriptionId"));
     }
 
     private static Duration duration(JsonNode body, String field) {

@@ -3,6 +3,7 @@ package io.backupmock.server.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.server.Emulator;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.faults.Faults;
 import io.backupmock.server.gateway.ApiRequest;
@@ -11,10 +12,12 @@ import io.backupmock.server.wire.Json;
 
 /** {@code GET|POST|DELETE /backupmock/admin/faults}: list (with counts and the seed), add one, clear all. */
 final class AdminFaults {
+    private final Control control;
     private final Emulator emulator;
 
-    AdminFaults(Emulator emulator) {
-        this.emulator = emulator;
+    AdminFaults(Control control) {
+        this.control = control;
+        this.emulator = control.emulator();
     }
 
     ApiResponse get(ApiRequest req) {
@@ -32,12 +35,12 @@ final class AdminFaults {
 
     ApiResponse post(ApiRequest req) {
         Fault fault = AdminBodies.read(req, Fault.class);
-        emulator.faults().add(fault);
+        control.addFault(fault);
         return ApiResponse.json(201, Json.mapper().valueToTree(fault));
     }
 
     ApiResponse delete(ApiRequest req) {
-        emulator.faults().clear();
+        control.clearFaults(null);
         return ApiResponse.noContent();
     }
 }

@@ -1,15 +1,11 @@
 package io.backupmock.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.Emulator;
-import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
-import io.backupmock.server.pact.ProviderStates;
 import io.backupmock.server.wire.Json;
-import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code POST /backupmock/admin/provider-states}: the state-change URL for Pact verifiers of any
@@ -18,18 +14,14 @@ import java.util.UUID;
  * subscription, each set-up gets a fresh one with its own virtual clock.
  */
 final class AdminProviderStates {
-    private final Emulator emulator;
+    private final Control control;
 
-    AdminProviderStates(Emulator emulator) {
-        this.emulator = emulator;
+    AdminProviderStates(Control control) {
+        this.control = control;
     }
 
     ApiResponse post(ApiRequest req) {
         JsonNode body = AdminBodies.tree(req);
-        String state = body.path("state").asText(null);
-        if (state == null || state.isBlank()) {
-            throw AdminBodies.invalid("body.state: required, one of: " + String.join("; ", ProviderStates.ALL));
-        }
         String action = body.path("action").asText("setup");
         if (action.equalsIgnoreCase("teardown")) {
             return ApiResponse.ok(Json.object());
@@ -40,17 +32,7 @@ final class AdminProviderStates {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.has("params") && body.get("params").isObject()
                 ? Json.mapper().convertValue(body.get("params"), Map.class) : Map.of();
-        String subscription = params.containsKey("subscriptionId") ? String.valueOf(params.get("subscriptionId"))
-                : UUID.randomUUID().toString();
-        Clock clock = emulator.clockFor(subscription);
-        if (!(clock instanceof VirtualClock)) {
-            emulator.useClock(subscription, new VirtualClock(clock.instant()));
-        }
-        try {
-            Map<String, Object> values = new ProviderStates(emulator, subscription).setUp(state, params);
-            return ApiResponse.ok(Json.mapper().valueToTree(values));
-        } catch (IllegalArgumentException e) {
-            throw AdminBodies.invalid("body: " + e.getMessage());
-        }
+        Map<String, Object> values = control.providerState(body.path("state").asText(null), params, null);
+        return ApiResponse.ok(Json.mapper().valueToTree(values));
     }
 }

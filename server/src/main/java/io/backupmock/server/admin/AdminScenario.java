@@ -1,7 +1,7 @@
 package io.backupmock.server.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.jobs.JobRule;
@@ -13,36 +13,33 @@ import io.backupmock.server.wire.Json;
  * defaults the server started with) and {@code GET|POST|DELETE /backupmock/admin/rules}.
  */
 final class AdminScenario {
-    private final Emulator emulator;
+    private final Control control;
 
-    AdminScenario(Emulator emulator) {
-        this.emulator = emulator;
+    AdminScenario(Control control) {
+        this.control = control;
     }
 
     ApiResponse getScenario(ApiRequest req) {
-        return ApiResponse.ok(Json.mapper().valueToTree(emulator.tenancy().scenario()));
+        return ApiResponse.ok(Json.mapper().valueToTree(control.emulator().tenancy().scenario()));
     }
 
     ApiResponse putScenario(ApiRequest req) {
         Scenario overrides = AdminBodies.read(req, Scenario.class);
-        Scenario merged = emulator.tenancy().initialScenario().overriddenBy(overrides);
-        emulator.tenancy().scenario(merged);
-        return ApiResponse.ok(Json.mapper().valueToTree(merged));
+        return ApiResponse.ok(Json.mapper().valueToTree(control.scenario(overrides)));
     }
 
     ApiResponse getRules(ApiRequest req) {
-        return ApiResponse.ok(Json.mapper().valueToTree(emulator.tenancy().rules()));
+        return ApiResponse.ok(Json.mapper().valueToTree(control.emulator().tenancy().rules()));
     }
 
     ApiResponse postRule(ApiRequest req) {
         JobRule rule = AdminBodies.read(req, JobRule.class);
-        emulator.tenancy().addRule(rule);
-        ArrayNode all = Json.mapper().valueToTree(emulator.tenancy().rules());
+        ArrayNode all = Json.mapper().valueToTree(control.addRule(rule));
         return ApiResponse.json(201, all);
     }
 
     ApiResponse deleteRules(ApiRequest req) {
-        emulator.tenancy().clearRules();
+        control.clearRules();
         return ApiResponse.noContent();
     }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.server.Emulator;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.config.EmulatorConfig.VaultConfig;
-import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
-import io.backupmock.server.gateway.Subscriptions;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobErrorDetail;
-import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobScript;
-import io.backupmock.server.tenancy.ItemKind;
 import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
@@ -31,10 +28,12 @@ import java.util.List;
  * create), {@code jobs/{jobId}/fail}, {@code nextJobs} (list, queue) and {@code operations}.
  */
 final class AdminVaults {
+    private final Control control;
     private final Emulator emulator;
 
-    AdminVaults(Emulator emulator) {
-        this.emulator = emulator;
+    AdminVaults(Control control) {
+        this.control = control;
+        this.emulator = control.emulator();
     }
 
     /** The body of {@code POST …/jobs}: a script, optionally on an item. */
@@ -63,21 +62,7 @@ final class AdminVaults {
     }
 
     ApiResponse declare(ApiRequest req) {
-        VaultConfig config = AdminBodies.read(req, VaultConfig.class);
-        for (int i = 0; i < config.items().size(); i++) {
-            if (ItemKind.ofItemName(config.items().get(i).name()) == null) {
-                throw AdminBodies.invalid("body.items[" + i + "].name: '" + config.items().get(i).name()
-                        + "' is not a protected item name Azure Backup uses, such as VM;iaasvmcontainerv2;rg;vm");
-            }
-        }
-        Instant now = emulator.clockFor(config.subscriptionId()).instant();
-        Vault vault = emulator.tenancy().vault(config.subscriptionId(), config.resourceGroup(), config.name());
-        for (ItemConfig item : config.items()) {
-            vault.declareItem(item.fabric(), item.container(), item.name(), item.protectionState(), item.policyId(),
-                    now);
-        }
-        vault.queueNextJobs(config.nextJobs());
-        return ApiResponse.json(201, describe(vault));
+        return ApiResponse.json(201, describe(control.declareVault(AdminBodies.read(req, VaultConfig.class))));
     }
 
     ApiResponse jobs(ApiRequest req) {
@@ -92,41 +77,19 @@ final class AdminVaults {
     }
 
     ApiResponse createJob(ApiRequest req) {
-        // The body is checked before the vault is looked up, which (outside strict mode) creates it.
+        // The body is read before the vault is looked up, which (outside strict mode) creates it.
         NewJob body = AdminBodies.read(req, NewJob.class);
-        if (body.item() != null && ItemKind.ofItemName(body.item().name()) == null) {
-            throw AdminBodies.invalid("body.item.name: '" + body.item().name()
-                    + "' is not a protected item name Azure Backup uses, such as VM;iaasvmcontainerv2;rg;vm");
-        }
+        Job job = control.createJob(req.param("subscriptionId"), req.param("resourceGroup"), req.param("vault"),
+                body.item(), body.script());
         Vault vault = vault(req);
-        Instant now = now(vault);
-        ProtectedItem item = null;
-        if (body.item() != null) {
-            item = vault.item(body.item().fabric(), body.item().container(), body.item().name(), now);
-            if (item == null) {
-                throw AdminBodies.invalid("body.item: vault " + vault.name() + " has no item "
-                        + body.item().name() + (emulator.tenancy().strict() ? " (declare it first)" : ""));
-            }
-        }
-        JobScript script = body.script();
-        JobOperation operation = script.operation() != null ? script.operation() : JobOperation.Backup;
-        Job job = vault.startJob(operation, script, item, now);
-        return ApiResponse.json(201, JobRenderer.render(vault, job.at(now), true));
+        return ApiResponse.json(201, JobRenderer.render(vault, job.at(now(vault)), true));
     }
 
     ApiResponse failJob(ApiRequest req) {
         Failure failure = AdminBodies.read(req, Failure.class);
         Vault vault = vault(req);
-        Job job = vault.jobs().find(req.param("jobId"));
-        if (job == null) {
-            throw ApiError.notFound("ResourceNotFound", "vault " + vault.name() + " has no job " + req.param("jobId"));
-        }
-        Instant now = now(vault);
-        if (!job.fail(now, failure.errorDetails())) {
-            throw new ApiError(409, "JobNotRunning", "job " + job.id() + " is " + job.at(now).status()
-                    + "; only a job in progress can be failed");
-        }
-        return ApiResponse.ok(JobRenderer.render(vault, job.at(now), true));
+        Job job = control.failJob(vault, req.param("jobId"), failure.errorDetails());
+        return ApiResponse.ok(JobRenderer.render(vault, job.at(now(vault)), true));
     }
 
     ApiResponse nextJobs(ApiRequest req) {
@@ -138,7 +101,7 @@ final class AdminVaults {
     ApiResponse queueNextJobs(ApiRequest req) {
         List<JobScript> scripts = AdminBodies.readList(req, JobScript.class);
         Vault vault = vault(req);
-        vault.queueNextJobs(scripts);
+        control.queueNextJobs(vault, scripts);
         ObjectNode body = Json.object();
         body.set("nextJobs", Json.mapper().valueToTree(vault.queuedNextJobs()));
         return ApiResponse.ok(body);
@@ -165,26 +128,15 @@ final class AdminVaults {
     ApiResponse reset(ApiRequest req) {
         String subscription = req.query("subscriptionId");
         if (subscription == null) {
-            emulator.reset();
+            control.reset();
         } else {
-            emulator.forget(subscription);
+            control.forget(subscription);
         }
         return ApiResponse.noContent();
     }
 
     private Vault vault(ApiRequest req) {
-        String subscription = req.param("subscriptionId");
-        if (!Subscriptions.isGuid(subscription)) {
-            throw AdminBodies.invalid("subscriptionId: must be a GUID, not '" + subscription + "'");
-        }
-        Vault vault = emulator.tenancy().find(subscription, req.param("resourceGroup"),
-                req.param("vault"));
-        if (vault == null) {
-            throw ApiError.notFound("ResourceNotFound", "no vault " + req.param("resourceGroup") + "/"
-                    + req.param("vault") + " in subscription " + req.param("subscriptionId")
-                    + "; declare it with POST /backupmock/admin/vaults");
-        }
-        return vault;
+        return control.existingVault(req.param("subscriptionId"), req.param("resourceGroup"), req.param("vault"));
     }
 
     private Instant now(Vault vault) {

@@ -1,17 +1,16 @@
 package io.backupmock.server.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.backupmock.server.Emulator;
 import io.backupmock.server.Settings;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.control.Declarations;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.gateway.ApiVersionPolicy;
-import io.backupmock.server.gateway.Subscriptions;
+import io.backupmock.server.tenancy.SubscriptionIds;
 import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.ProtectionState;
-import io.backupmock.server.tenancy.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +124,7 @@ public record EmulatorConfig(
                               List<JobScript> nextJobs) {
 
         public VaultConfig {
-            if (subscriptionId == null || !Subscriptions.isGuid(subscriptionId)) {
+            if (subscriptionId == null || !SubscriptionIds.isGuid(subscriptionId)) {
                 throw new IllegalArgumentException("subscriptionId must be a GUID, not '" + subscriptionId + "'");
             }
             if (resourceGroup == null || resourceGroup.isBlank()) {
@@ -149,6 +148,16 @@ public record EmulatorConfig(
      */
     public record ItemConfig(String vm, String fabric, String container, String name,
                              ProtectionState protectionState, String policyId) {
+        /** The IaaS VM {@code vmName} of {@code resourceGroup}, protected with the vault's default policy. */
+        public static ItemConfig vm(String resourceGroup, String vmName) {
+            return new ItemConfig(resourceGroup + "/" + vmName, null, null, null, null, null);
+        }
+
+        /** An item by its container and name as Azure writes them, in the {@code Azure} fabric. */
+        public static ItemConfig of(String container, String name) {
+            return new ItemConfig(null, null, container, name, null, null);
+        }
+
         public ItemConfig {
             fabric = fabric == null ? "Azure" : fabric;
             protectionState = protectionState == null ? ProtectionState.Protected : protectionState;
@@ -214,18 +223,8 @@ public record EmulatorConfig(
         return scenario == null ? defaults : defaults.overriddenBy(scenario);
     }
 
-    /** Declares the vaults and items, queues their next jobs, adds the rules and faults. */
-    public void declare(Emulator emulator) {
-        Instant now = emulator.now();
-        for (VaultConfig v : vaults) {
-            Vault vault = emulator.tenancy().vault(v.subscriptionId(), v.resourceGroup(), v.name());
-            for (ItemConfig item : v.items()) {
-                vault.declareItem(item.fabric(), item.container(), item.name(), item.protectionState(),
-                        item.policyId(), now);
-            }
-            vault.queueNextJobs(v.nextJobs());
-        }
-        rules.forEach(emulator.tenancy()::addRule);
-        emulator.faults().addAll(faults);
+    /** The vaults, rules and faults this file declares, at start and again at each reset. */
+    public Declarations declarations() {
+        return new Declarations(vaults, rules, faults);
     }
 }

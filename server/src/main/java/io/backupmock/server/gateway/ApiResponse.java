@@ -18,6 +18,7 @@ public final class ApiResponse {
     private final byte[] rendered;
     private Schemas schema;
     private List<String> violations = List.of();
+    private boolean conforms;
 
     private ApiResponse(int status, JsonNode body) {
         this(status, body, null);
@@ -85,6 +86,16 @@ public final class ApiResponse {
     ApiResponse schema(Schemas value) {
         this.schema = value;
         return this;
+    }
+
+    /** Marks a body already checked against its schema (bytes kept and checked once), so the self-check skips it. */
+    public ApiResponse conforming() {
+        this.conforms = true;
+        return this;
+    }
+
+    boolean conforms() {
+        return conforms;
     }
 
     /** Schema violations in the request body or in the emulator's own answer that this response reports. */

@@ -1,13 +1,11 @@
 package io.backupmock.server.jobs;
 
-import java.lang.ref.SoftReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * A job: its script, what it works on, and the instants that matter (start, cancel requested).
@@ -28,7 +26,6 @@ public final class Job {
     private volatile Instant cancelIgnoredAt;
     private volatile Instant failedAt;
     private volatile List<JobErrorDetail> failure = List.of();
-    private volatile SoftReference<EndedForm> endedForm;
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -146,31 +143,6 @@ public final class Job {
         }
         Instant cancelled = cancelledAt();
         return cancelled != null ? cancelled : naturalEnd();
-    }
-
-    /**
-     * The one form of this job as it ended that it keeps (its details' JSON), made by {@code make}
-     * the first time and then kept: an ended job never changes, and pollers ask for it again and
-     * again. Kept softly, so the forms of many ended jobs never stand between the heap and a
-     * collection; made afresh should the end differ from the kept one's. Concurrent first calls may
-     * each make it; any of them will do.
-     */
-    public <T> T endedForm(JobSnapshot ended, Function<JobSnapshot, T> make) {
-        if (ended.job() != this || !ended.status().isTerminal()) {
-            throw new IllegalArgumentException("not an ended snapshot of job " + id);
-        }
-        SoftReference<EndedForm> reference = endedForm;
-        EndedForm kept = reference == null ? null : reference.get();
-        if (kept == null || kept.status() != ended.status() || !kept.end().equals(ended.endTime())) {
-            kept = new EndedForm(ended.status(), ended.endTime(), make.apply(ended));
-            endedForm = new SoftReference<>(kept);
-        }
-        @SuppressWarnings("unchecked")
-        T form = (T) kept.form();
-        return form;
-    }
-
-    private record EndedForm(JobStatus status, Instant end, Object form) {
     }
 
     /** The job as it is at instant {@code t}. */

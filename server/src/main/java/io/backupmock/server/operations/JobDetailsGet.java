@@ -7,14 +7,15 @@ import io.backupmock.server.gateway.Operation;
 import io.backupmock.server.jobs.JobSnapshot;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.wire.JobRenderer;
-import io.backupmock.server.wire.Json;
 
 /** JobDetails_Get: {@code GET …/vaults/{v}/backupJobs/{job}} → 200 JobResource with its extendedInfo. */
 public final class JobDetailsGet implements Operation {
     private final Emulator emulator;
+    private final EndedJobAnswers ended;
 
     public JobDetailsGet(Emulator emulator) {
         this.emulator = emulator;
+        this.ended = new EndedJobAnswers(emulator.settings().validateResponses());
     }
 
     @Override
@@ -25,7 +26,6 @@ public final class JobDetailsGet implements Operation {
             return ApiResponse.ok(JobRenderer.render(vault, job, true));
         }
         // What pollers ask for most, and it never changes again: rendered once.
-        byte[] details = job.job().endedForm(job, ended -> Json.bytes(JobRenderer.render(vault, ended, true)));
-        return ApiResponse.ok(details);
+        return ended.answer(vault, job);
     }
 }

@@ -1,7 +1,8 @@
 package io.backupmock.server.pact;
 
-import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.config.EmulatorConfig.ItemConfig;
+import io.backupmock.server.control.Control;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobOperation;
@@ -9,7 +10,6 @@ import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,15 +59,16 @@ public final class ProviderStates {
     static final Duration SNAPSHOT = Duration.ofMinutes(2);
     static final Duration TRANSFER = Duration.ofMinutes(18);
 
-    private final Emulator emulator;
+    private final Control control;
     private final String subscriptionId;
 
     /**
-     * @param subscriptionId the subscription states are set up in, unless a state's parameters name
-     *                       another; it should have its own virtual clock (states move it)
+     * Use {@link Control#providerState}, which gives the subscription the virtual clock states move.
+     *
+     * @param subscriptionId the subscription states are set up in, unless a state's parameters name another
      */
-    public ProviderStates(Emulator emulator, String subscriptionId) {
-        this.emulator = emulator;
+    public ProviderStates(Control control, String subscriptionId) {
+        this.control = control;
         this.subscriptionId = subscriptionId;
     }
 
@@ -110,25 +111,21 @@ public final class ProviderStates {
         Setup(Map<String, ?> params) {
             this.params = params;
             this.subscription = text("subscriptionId", subscriptionId);
-            Clock c = emulator.clockFor(subscription);
-            if (!(c instanceof VirtualClock virtual)) {
-                throw new IllegalStateException("provider states need a virtual clock for subscription " + subscription);
+            if (!(control.clock(subscription) instanceof VirtualClock virtual)) {
+                throw new IllegalArgumentException("provider states need a virtual clock for subscription "
+                        + subscription);
             }
             this.clock = virtual;
-            this.vault = emulator.tenancy().vault(subscription, text("resourceGroup", RESOURCE_GROUP),
-                    text("vault", VAULT));
+            this.vault = control.vault(subscription, text("resourceGroup", RESOURCE_GROUP), text("vault", VAULT));
             values.put("subscriptionId", subscription);
             values.put("resourceGroup", vault.resourceGroup());
             values.put("vault", vault.name());
         }
 
         ProtectedItem item() {
-            String container = "IaasVMContainer;iaasvmcontainerv2;" + VM_RESOURCE_GROUP + ";" + VM;
-            String name = text("item", "VM;iaasvmcontainerv2;" + VM_RESOURCE_GROUP + ";" + VM);
-            ProtectedItem item = vault.item("Azure", text("container", container), name, clock.instant());
-            if (item == null) {
-                throw new IllegalArgumentException("'" + name + "' is not a protected item name Azure Backup uses");
-            }
+            ItemConfig vm = ItemConfig.vm(VM_RESOURCE_GROUP, VM);
+            ProtectedItem item = control.item(vault, ItemConfig.of(text("container", vm.container()),
+                    text("item", vm.name())));
             values.put("fabric", item.fabricName());
             values.put("container", item.containerName());
             values.put("item", item.name());
@@ -136,18 +133,14 @@ public final class ProviderStates {
         }
 
         void job(JobScript script, Duration runFor) {
-            ProtectedItem item = item();
-            Job job = vault.startJob(text("jobId", UUID.randomUUID().toString()), JobOperation.Backup, script, item,
-                    clock.instant());
+            Job job = control.createJob(vault, text("jobId", UUID.randomUUID().toString()), itemConfig(), script);
             clock.advance(runFor);
             values.put("jobId", job.id());
         }
 
         void cancelledJob() {
-            ProtectedItem item = item();
-            Job job = vault.startJob(text("jobId", UUID.randomUUID().toString()), JobOperation.Backup,
-                    JobScript.backup().task("Take Snapshot", SNAPSHOT).task("Transfer data to vault", TRANSFER).build(),
-                    item, clock.instant());
+            Job job = control.createJob(vault, text("jobId", UUID.randomUUID().toString()), itemConfig(),
+                    JobScript.backup().task("Take Snapshot", SNAPSHOT).task("Transfer data to vault", TRANSFER).build());
             clock.advance(Duration.ofMinutes(1));
             job.cancel(clock.instant());
             AsyncOperation cancel = vault.trackCancel(job, clock.instant());
@@ -159,7 +152,7 @@ public final class ProviderStates {
         void missingJob() {
             String id = text("jobId", UUID.randomUUID().toString());
             if (vault.jobs().find(id) != null) {
-                throw new IllegalStateException("job " + id + " exists in vault " + vault.name());
+                throw new IllegalArgumentException("job " + id + " exists in vault " + vault.name());
             }
             values.put("jobId", id);
         }
@@ -175,15 +168,20 @@ public final class ProviderStates {
         }
 
         void jobs() {
-            ProtectedItem item = item();
-            int count = Integer.parseInt(text("count", "3"));
+            ItemConfig item = itemConfig();
+            int count;
+            try {
+                count = Integer.parseInt(text("count", "3"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("count must be a whole number, not '" + text("count", "") + "'");
+            }
             if (count < 0 || count > 100_000) {
                 throw new IllegalArgumentException("count must be between 0 and 100000, not " + count);
             }
             String newest = null;
             for (int i = 0; i < count; i++) {
-                newest = vault.startJob(JobOperation.Backup, JobScript.backup().task("Take Snapshot", SNAPSHOT)
-                        .task("Transfer data to vault", TRANSFER).build(), item, clock.instant()).id();
+                newest = control.createJob(vault, item, JobScript.backup().task("Take Snapshot", SNAPSHOT)
+                        .task("Transfer data to vault", TRANSFER).build()).id();
                 clock.advance(Duration.ofMinutes(1));
             }
             clock.advance(SNAPSHOT.plus(TRANSFER));
@@ -191,6 +189,12 @@ public final class ProviderStates {
             if (newest != null) {
                 values.put("jobId", newest);
             }
+        }
+
+        /** The item the state works on (declared, values recorded), as the control surface names it. */
+        ItemConfig itemConfig() {
+            ProtectedItem item = item();
+            return ItemConfig.of(item.containerName(), item.name());
         }
 
         String text(String name, String otherwise) {

@@ -28,7 +28,7 @@ class ResponseSelfCheckTest {
         Router router = new Router().add("GET", PATH,
                 req -> ApiResponse.ok(Json.object().put("id", "op").put("status", 5)), Schemas.OPERATION_STATUS);
         Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(new Gateway(emulator, router, new Router(), new Router())).build();
+                .setHandler(Gateway.handler(emulator, router, new Router(), new Router())).build();
         undertow.start();
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();

@@ -257,7 +257,7 @@ class AdminApiHttpTest {
                 {"subscriptionId": "%s", "resourceGroup": "testVaultRG", "name": "testVault",
                  "items": [{"vm": "testRG/testVM"}, {"container": "c", "name": "Widget;x"}],
                  "nextJobs": [{"duration": "PT1M"}]}""".formatted(sub));
-        assertInvalid(reply, "body.items[1].name", "Widget;x");
+        assertInvalid(reply, "items[1].name", "Widget;x");
         assertThat(shared.vaults(sub)).as("nothing half-applied").isEmpty();
         assertThat(shared.admin("GET", ADMIN + "/vaults", null).json())
                 .extracting(v -> v.path("subscriptionId").asText()).doesNotContain(sub);
@@ -334,7 +334,7 @@ class AdminApiHttpTest {
         assertInvalid(shared.admin("POST", shared.vaultAdmin(sub) + "/jobs", "{\"item\": {\"vm\": \"testRG/testVM\"}}"),
                 "script");
         assertInvalid(shared.admin("POST", shared.vaultAdmin(sub) + "/jobs",
-                "{\"item\": {\"container\": \"c\", \"name\": \"Widget;x\"}, \"script\": {}}"), "body.item", "Widget;x");
+                "{\"item\": {\"container\": \"c\", \"name\": \"Widget;x\"}, \"script\": {}}"), "item.name", "Widget;x");
         assertInvalid(shared.admin("POST", shared.vaultAdmin(sub) + "/jobs",
                 "{\"script\": {\"outcome\": \"Cancelled\"}}"), "outcome");
         assertInvalid(shared.admin("POST", shared.vaultAdmin(sub) + "/jobs/" + newSubscription() + "/fail",
@@ -357,7 +357,7 @@ class AdminApiHttpTest {
             strict.admin("POST", ADMIN + "/vaults", "{\"subscriptionId\": \"" + sub
                     + "\", \"resourceGroup\": \"testVaultRG\", \"name\": \"testVault\"}");
             assertInvalid(strict.admin("POST", strict.vaultAdmin(sub) + "/jobs",
-                    "{\"item\": {\"vm\": \"testRG/testVM\"}, \"script\": {}}"), "body.item", "declare it first");
+                    "{\"item\": {\"vm\": \"testRG/testVM\"}, \"script\": {}}"), "item:", "declare it first");
             assertThat(strict.admin("GET", strict.vaultAdmin(sub) + "/jobs", null).json().path("value")).isEmpty();
         }
     }

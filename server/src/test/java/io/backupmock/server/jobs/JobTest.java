@@ -129,30 +129,4 @@ class JobTest {
                 null, null, null)).hasMessageContaining("outcome must be");
         assertThatThrownBy(() -> new TaskScript("t", Duration.ofSeconds(-1))).hasMessageContaining("negative");
     }
-
-    @Test
-    void anEndedFormIsMadeOnceForTheEndItWasMadeFor() {
-        Job job = job(backup());
-        AtomicInteger made = new AtomicInteger();
-        Function<JobSnapshot, String> make = s -> s.status() + "@" + s.endTime() + "#" + made.incrementAndGet();
-        JobSnapshot ended = job.at(T0.plusSeconds(30));
-        assertThat(job.endedForm(ended, make)).isEqualTo("Completed@" + T0.plusSeconds(30) + "#1");
-        assertThat(job.endedForm(job.at(T0.plusSeconds(3600)), make)).as("the same end, later")
-                .isEqualTo("Completed@" + T0.plusSeconds(30) + "#1");
-        JobSnapshot otherEnd = new JobSnapshot(job, JobStatus.Failed, T0, T0.plusSeconds(12), Duration.ofSeconds(12),
-                List.of(), 40, false, List.of());
-        assertThat(job.endedForm(otherEnd, make)).as("another end is made afresh")
-                .isEqualTo("Failed@" + T0.plusSeconds(12) + "#2");
-        assertThat(made).hasValue(2);
-    }
-
-    @Test
-    void onlyAnEndedSnapshotOfTheSameJobHasAnEndedForm() {
-        Job job = job(backup());
-        assertThatThrownBy(() -> job.endedForm(job.at(T0.plusSeconds(29)), s -> "x"))
-                .isInstanceOf(IllegalArgumentException.class);
-        Job other = new Job("job-2", JobOperation.Backup, JobType.AzureIaaSVMJob, VM, backup(), T0);
-        assertThatThrownBy(() -> job.endedForm(other.at(T0.plusSeconds(30)), s -> "x"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 }

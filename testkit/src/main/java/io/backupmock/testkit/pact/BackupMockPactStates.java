@@ -15,59 +15,59 @@ import java.util.Map;
  * as a {@code jobId} a pact hard-codes) are used.
  */
 public class BackupMockPactStates {
-    private final ProviderStates states;
+    private final BackupMock azure;
 
     public BackupMockPactStates(BackupMock azure) {
-        this.states = new ProviderStates(azure.server().emulator(), azure.subscriptionId());
+        this.azure = azure;
     }
 
     @State(ProviderStates.ITEM_PROTECTED)
     public Map<String, Object> itemProtected(Map<String, Object> params) {
-        return states.setUp(ProviderStates.ITEM_PROTECTED, params);
+        return azure.providerState(ProviderStates.ITEM_PROTECTED, params);
     }
 
     @State(ProviderStates.JOB_IN_PROGRESS)
     public Map<String, Object> jobInProgress(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_IN_PROGRESS, params);
+        return azure.providerState(ProviderStates.JOB_IN_PROGRESS, params);
     }
 
     @State(ProviderStates.JOB_COMPLETED)
     public Map<String, Object> jobCompleted(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_COMPLETED, params);
+        return azure.providerState(ProviderStates.JOB_COMPLETED, params);
     }
 
     @State(ProviderStates.JOB_COMPLETED_WITH_WARNINGS)
     public Map<String, Object> jobCompletedWithWarnings(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_COMPLETED_WITH_WARNINGS, params);
+        return azure.providerState(ProviderStates.JOB_COMPLETED_WITH_WARNINGS, params);
     }
 
     @State(ProviderStates.JOB_FAILED)
     public Map<String, Object> jobFailed(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_FAILED, params);
+        return azure.providerState(ProviderStates.JOB_FAILED, params);
     }
 
     @State(ProviderStates.JOB_CANCELLED)
     public Map<String, Object> jobCancelled(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_CANCELLED, params);
+        return azure.providerState(ProviderStates.JOB_CANCELLED, params);
     }
 
     @State(ProviderStates.JOB_MISSING)
     public Map<String, Object> jobMissing(Map<String, Object> params) {
-        return states.setUp(ProviderStates.JOB_MISSING, params);
+        return azure.providerState(ProviderStates.JOB_MISSING, params);
     }
 
     @State(ProviderStates.OPERATION_IN_PROGRESS)
     public Map<String, Object> operationInProgress(Map<String, Object> params) {
-        return states.setUp(ProviderStates.OPERATION_IN_PROGRESS, params);
+        return azure.providerState(ProviderStates.OPERATION_IN_PROGRESS, params);
     }
 
     @State(ProviderStates.OPERATION_SUCCEEDED)
     public Map<String, Object> operationSucceeded(Map<String, Object> params) {
-        return states.setUp(ProviderStates.OPERATION_SUCCEEDED, params);
+        return azure.providerState(ProviderStates.OPERATION_SUCCEEDED, params);
     }
 
     @State(ProviderStates.VAULT_HAS_JOBS)
     public Map<String, Object> vaultHasJobs(Map<String, Object> params) {
-        return states.setUp(ProviderStates.VAULT_HAS_JOBS, params);
+        return azure.providerState(ProviderStates.VAULT_HAS_JOBS, params);
     }
 }

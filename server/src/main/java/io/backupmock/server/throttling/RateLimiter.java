@@ -1,4 +1,4 @@
-package io.backupmock.server.gateway;
+package io.backupmock.server.throttling;
 
 import io.backupmock.server.Settings.RateLimits;
 import java.time.Duration;

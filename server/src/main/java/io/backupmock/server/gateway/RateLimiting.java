@@ -1,0 +1,39 @@
+package io.backupmock.server.gateway;
+
+import io.backupmock.server.throttling.RateLimiter;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.util.Locale;
+
+/**
+ * Counts the request against its subscription's hourly budget, tells what is left in
+ * {@code x-ms-ratelimit-remaining-subscription-*}, and answers 429 with Retry-After once none is.
+ */
+final class RateLimiting implements HttpHandler {
+    private final RateLimiter limiter;
+    private final HttpHandler next;
+
+    RateLimiting(RateLimiter limiter, HttpHandler next) {
+        this.limiter = limiter;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        RequestContext context = RequestContext.of(exchange);
+        String subscription = context.subscription;
+        if (subscription != null) {
+            RateLimiter.Verdict verdict = limiter.take(subscription, context.method, context.now);
+            exchange.getResponseHeaders().put(new HttpString(verdict.header()), verdict.remaining());
+            if (!verdict.allowed()) {
+                long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+                throw new ApiError(429, "SubscriptionRequestsThrottled", "Number of " + verdict.kind().name()
+                        .toLowerCase(Locale.ROOT) + " requests for subscription '" + subscription
+                        + "' exceeded the limit. Please try again after '" + seconds + "' seconds.")
+                        .header("Retry-After", Long.toString(seconds));
+            }
+        }
+        next.handleRequest(exchange);
+    }
+}

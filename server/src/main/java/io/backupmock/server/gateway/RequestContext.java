@@ -1,0 +1,69 @@
+package io.backupmock.server.gateway;
+
+import io.backupmock.server.faults.Fault;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.time.Instant;
+
+/**
+ * What the gateway's handlers learn about one request and hand on to the next: the body, the
+ * target, the subscription and the instant it is served at (each worked out once), the route, a
+ * fault taken, and finally the response. Attached to the exchange by {@link BodyReading}.
+ */
+final class RequestContext {
+    private static final AttachmentKey<RequestContext> KEY = AttachmentKey.create(RequestContext.class);
+
+    final byte[] body;
+    /** A failure found before any handler could run (body too large or unreadable), answered in its turn. */
+    final ApiError early;
+    final RequestTarget target;
+    final String method;
+    final String baseUrl;
+    /** The subscription the path names ({@code /subscriptions/{id}/…}), or null. */
+    final String subscription;
+    String requestId;
+    Instant now;
+    Router.Match match;
+    /** What to answer when no route matched (404), raised once the api-version is known to be good. */
+    ApiError noRoute;
+    Fault fault;
+    ApiResponse response;
+
+    private RequestContext(HttpServerExchange exchange, byte[] body, ApiError early) {
+        this.body = body;
+        RequestTarget parsed;
+        try {
+            parsed = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
+        } catch (ApiError malformed) {
+            // Answered in its turn, with the ARM headers; the request is taken for one to the root.
+            parsed = RequestTarget.parse("/", null);
+            early = early != null ? early : malformed;
+        }
+        this.early = early;
+        this.target = parsed;
+        this.method = exchange.getRequestMethod().toString();
+        this.baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+        this.subscription = subscriptionOf(target);
+    }
+
+    static RequestContext attach(HttpServerExchange exchange, byte[] body, ApiError early) {
+        RequestContext context = new RequestContext(exchange, body, early);
+        exchange.putAttachment(KEY, context);
+        return context;
+    }
+
+    static RequestContext of(HttpServerExchange exchange) {
+        return exchange.getAttachment(KEY);
+    }
+
+    /** The request as operations see it, for the route matched. */
+    ApiRequest request() {
+        return new ApiRequest(method, target, match.params(), body, baseUrl, now);
+    }
+
+    /** The subscription id a path names, or null. */
+    static String subscriptionOf(RequestTarget target) {
+        var segments = target.segments();
+        return segments.size() >= 2 && segments.get(0).equalsIgnoreCase("subscriptions") ? segments.get(1) : null;
+    }
+}
