@@ -4,6 +4,7 @@ import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.Settings;
 import io.backupmock.server.WarmUp;
 import io.backupmock.server.config.ConfigException;
+import io.backupmock.server.control.ControlException;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.EmulatorConfig;
 import java.io.IOException;
@@ -116,7 +117,13 @@ public final class Main {
             builder.httpPort(options.httpPort());
         }
         builder.settings(settings(options, file.settings(Settings.DEFAULTS).toBuilder()));
-        BackupMockServer server = builder.start();
+        BackupMockServer server;
+        try {
+            server = builder.start();
+        } catch (ControlException e) {
+            // What the file declares is checked as the admin API checks it: the same message.
+            throw new ConfigException(options.config() + ": " + e.getMessage());
+        }
         if (options.certOut() != null) {
             try {
                 server.certificate().writePem(options.certOut());
