@@ -3,7 +3,6 @@ package io.backupmock.testkit;
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.control.Control;
-import io.backupmock.server.faults.Fault;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -99,16 +98,18 @@ public final class BackupMock {
 
     /** Answers the next {@code times} requests of this test with 429 SubscriptionRequestsThrottled and Retry-After. */
     public BackupMock throttle(int times, int retryAfterSeconds) {
-        return inject(Fault.throttling(subscriptionId, retryAfterSeconds, times));
+        return inject(Fault.throttling(retryAfterSeconds).times(times));
     }
 
-    /** Answers requests with {@code fault}, which must be scoped to this test's subscription. */
+    /** Answers this test's requests with {@code fault} (it never hits another test's). */
     public BackupMock inject(Fault fault) {
-        if (!subscriptionId.equalsIgnoreCase(fault.subscriptionId())) {
-            throw new IllegalArgumentException("scope the fault to this test's subscription " + subscriptionId
-                    + ", so it cannot hit another test");
-        }
-        control.addFault(fault);
+        control.addFault(fault.model(subscriptionId));
+        return this;
+    }
+
+    /** Clears the faults injected in this test. */
+    public BackupMock clearFaults() {
+        control.clearFaults(subscriptionId);
         return this;
     }
 

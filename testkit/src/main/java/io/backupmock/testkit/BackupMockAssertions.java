@@ -12,6 +12,11 @@ public final class BackupMockAssertions {
         return new JournalAssert(journal);
     }
 
+    /** Assertions on a job as the test sees it now ({@code vault.job(id)}): the JobResource a client would read. */
+    public static JobResourceAssert assertThat(TestJob job) {
+        return assertThatJob(job);
+    }
+
     public static JobResourceAssert assertThatJob(Object jobResource) {
         return new JobResourceAssert(Payloads.toJson(jobResource));
     }

@@ -16,7 +16,7 @@ public final class CloudErrorAssert extends PayloadAssert<CloudErrorAssert> {
         }
         String code = text("/error/code");
         if (!expected.equals(code)) {
-            failWithMessage("Expecting error code <%s> but was <%s> (message: %s)", expected, code,
+            failWithActualExpectedAndMessage(code, expected, "Expecting error code <%s> but was <%s> (message: %s)", expected, code,
                     text("/error/message"));
         }
         return myself;

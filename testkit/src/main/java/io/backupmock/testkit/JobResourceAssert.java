@@ -1,7 +1,6 @@
 package io.backupmock.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.jobs.JobStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -47,7 +46,8 @@ public final class JobResourceAssert extends PayloadAssert<JobResourceAssert> {
             seen.append(seen.length() == 0 ? "" : ", ").append(id).append('=').append(task.path("status").asText());
             if (id.equals(taskId)) {
                 if (!task.path("status").asText().equals(status)) {
-                    failWithMessage("Expecting task <%s> of job %s to be <%s> but was <%s>%ntasks: [%s]", taskId, id(),
+                    failWithActualExpectedAndMessage(task.path("status").asText(), status,
+                            "Expecting task <%s> of job %s to be <%s> but was <%s>%ntasks: [%s]", taskId, id(),
                             status, task.path("status").asText(), seen);
                 }
                 return myself;
@@ -94,7 +94,8 @@ public final class JobResourceAssert extends PayloadAssert<JobResourceAssert> {
         isNotNull();
         String value = text("/properties/" + name);
         if (!expected.equals(value)) {
-            failWithMessage("Expecting job %s to have %s <%s> but was <%s>", id(), name, expected, value);
+            failWithActualExpectedAndMessage(value, expected, "Expecting job %s to have %s <%s> but was <%s>", id(), name,
+                    expected, value);
         }
         return myself;
     }

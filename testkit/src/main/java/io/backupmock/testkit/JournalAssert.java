@@ -1,6 +1,5 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.journal.RecordedRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -65,7 +64,7 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, RequestJo
         List<RecordedRequest> bad = actual.find(r -> !r.violations().isEmpty());
         if (!bad.isEmpty()) {
             failWithMessage("Expecting no schema violations, but:%n%s", bad.stream()
-                    .map(r -> "  #" + r.sequence() + " " + r.method() + " " + RequestJournal.decodedPath(r) + ": "
+                    .map(r -> "  #" + r.sequence() + " " + r.method() + " " + r.path() + ": "
                             + String.join("; ", r.violations()))
                     .collect(Collectors.joining("\n")));
         }
@@ -77,7 +76,8 @@ public final class JournalAssert extends AbstractAssert<JournalAssert, RequestJo
         isNotNull();
         int received = actual.requests().size();
         if (received != count) {
-            failWithMessage("Expecting %d requests but %d were received:%n%s", count, received,
+            failWithActualExpectedAndMessage(received, count, "Expecting %d requests but %d were received:%n%s", count,
+                    received,
                     actual.requests().stream().map(r -> "  " + r).collect(Collectors.joining("\n")));
         }
         return myself;

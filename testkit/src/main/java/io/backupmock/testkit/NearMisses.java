@@ -1,6 +1,5 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.journal.RecordedRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +19,13 @@ final class NearMisses {
         return requests.stream()
                 .sorted(Comparator.comparingInt(r -> distance(want, describe(r).toLowerCase(Locale.ROOT))))
                 .limit(count)
-                .map(r -> "  #" + r.sequence() + " " + r.method() + " " + RequestJournal.decodedPath(r) + " -> "
+                .map(r -> "  #" + r.sequence() + " " + r.method() + " " + r.path() + " -> "
                         + r.status())
                 .collect(Collectors.joining("\n"));
     }
 
     static String describe(RecordedRequest r) {
-        return r.method() + " " + RequestJournal.decodedPath(r);
+        return r.method() + " " + r.path();
     }
 
     /** Levenshtein distance, two rows. */

@@ -13,7 +13,8 @@ public final class OperationStatusAssert extends PayloadAssert<OperationStatusAs
         isNotNull();
         String status = text("/status");
         if (!expected.equals(status)) {
-            failWithMessage("Expecting operation %s to have status <%s> but was <%s>%s", text("/id"), expected, status,
+            failWithActualExpectedAndMessage(status, expected, "Expecting operation %s to have status <%s> but was <%s>%s",
+                    text("/id"), expected, status,
                     errorSuffix());
         }
         return myself;

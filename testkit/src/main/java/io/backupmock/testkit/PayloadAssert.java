@@ -31,7 +31,8 @@ public class PayloadAssert<SELF extends PayloadAssert<SELF>> extends AbstractAss
         isNotNull();
         JsonNode value = actual.at(pointer);
         if (value.isMissingNode() || !value.asText().equals(expected)) {
-            failWithMessage("Expecting %s to be <%s> but was <%s>%npayload: %s", pointer, expected,
+            failWithActualExpectedAndMessage(value.isMissingNode() ? null : value.asText(), expected,
+                    "Expecting %s to be <%s> but was <%s>%npayload: %s", pointer, expected,
                     value.isMissingNode() ? "absent" : value.asText(), actual);
         }
         return myself;

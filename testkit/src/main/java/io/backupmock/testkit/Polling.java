@@ -1,8 +1,6 @@
 package io.backupmock.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.jobs.JobStatus;
-import io.backupmock.server.journal.RecordedRequest;
 import io.backupmock.server.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +46,7 @@ final class Polling {
                 if (next.sequence() > answer.sequence() && followUps.contains(key(next))) {
                     Duration waited = Duration.between(answer.at(), next.at());
                     if (judged.contains(next) && waited.getSeconds() < seconds) {
-                        breaches.add("#" + next.sequence() + " " + next.method() + " " + RequestJournal.decodedPath(next)
+                        breaches.add("#" + next.sequence() + " " + next.method() + " " + next.path()
                                 + " came " + describe(waited) + " after #" + answer.sequence() + " answered "
                                 + answer.status() + " with Retry-After: " + seconds);
                     }
@@ -67,7 +65,7 @@ final class Polling {
             String key = key(poll);
             RecordedRequest end = endedAt.get(key);
             if (end != null) {
-                late.add("#" + poll.sequence() + " GET " + RequestJournal.decodedPath(poll)
+                late.add("#" + poll.sequence() + " GET " + poll.path()
                         + " polled again after #" + end.sequence() + " had answered " + terminalState(end));
             } else if (terminalState(poll) != null) {
                 endedAt.put(key, poll);
@@ -84,7 +82,7 @@ final class Polling {
         if (poll.status() != 200) {
             return null;
         }
-        String path = RequestJournal.decodedPath(poll).toLowerCase(Locale.ROOT);
+        String path = poll.path().toLowerCase(Locale.ROOT);
         if (path.contains("/operationresults/") || path.contains("/backupoperationresults/")) {
             return "200 with the result";
         }
@@ -117,7 +115,7 @@ final class Polling {
     }
 
     private static String key(RecordedRequest r) {
-        return r.method() + " " + RequestJournal.decodedPath(r).toLowerCase(Locale.ROOT);
+        return r.method() + " " + r.path().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(Duration d) {

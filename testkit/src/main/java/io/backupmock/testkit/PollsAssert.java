@@ -1,6 +1,5 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.journal.RecordedRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -18,7 +17,7 @@ public final class PollsAssert extends AbstractAssert<PollsAssert, List<Recorded
 
     public PollsAssert atMost(int count) {
         if (actual.size() > count) {
-            failWithMessage("Expecting <%s> to be polled at most %d times but it was polled %d times:%n%s", id, count,
+            failWithActualExpectedAndMessage(actual.size(), count, "Expecting <%s> to be polled at most %d times but it was polled %d times:%n%s", id, count,
                     actual.size(), listing());
         }
         return myself;
@@ -26,7 +25,7 @@ public final class PollsAssert extends AbstractAssert<PollsAssert, List<Recorded
 
     public PollsAssert atLeast(int count) {
         if (actual.size() < count) {
-            failWithMessage("Expecting <%s> to be polled at least %d times but it was polled %d times:%n%s", id,
+            failWithActualExpectedAndMessage(actual.size(), count, "Expecting <%s> to be polled at least %d times but it was polled %d times:%n%s", id,
                     count, actual.size(), listing());
         }
         return myself;
@@ -34,7 +33,7 @@ public final class PollsAssert extends AbstractAssert<PollsAssert, List<Recorded
 
     public PollsAssert times(int count) {
         if (actual.size() != count) {
-            failWithMessage("Expecting <%s> to be polled %d times but it was polled %d times:%n%s", id, count,
+            failWithActualExpectedAndMessage(actual.size(), count, "Expecting <%s> to be polled %d times but it was polled %d times:%n%s", id, count,
                     actual.size(), listing());
         }
         return myself;

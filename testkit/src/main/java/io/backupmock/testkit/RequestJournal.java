@@ -1,9 +1,6 @@
 package io.backupmock.testkit;
 
 import io.backupmock.server.journal.Journal;
-import io.backupmock.server.journal.RecordedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -20,18 +17,19 @@ public final class RequestJournal {
 
     /** Every request of this test kept by the journal, oldest first. */
     public List<RecordedRequest> requests() {
-        return journal.find(r -> subscriptionId.equalsIgnoreCase(r.subscriptionId()));
+        return find(r -> true);
     }
 
     /** This test's requests that match. */
     public List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
-        return journal.find(r -> subscriptionId.equalsIgnoreCase(r.subscriptionId()) && filter.test(r));
+        return journal.find(r -> subscriptionId.equalsIgnoreCase(r.subscriptionId())).stream()
+                .map(RecordedRequest::of).filter(filter).toList();
     }
 
     /** Backup triggers ({@code POST …/protectedItems/{item}/backup}) of the item named, case-insensitively. */
     public List<RecordedRequest> backupTriggers(String itemName) {
         String suffix = ("/protectedItems/" + itemName + "/backup").toLowerCase(Locale.ROOT);
-        return find(r -> r.method().equals("POST") && decodedPath(r).toLowerCase(Locale.ROOT).endsWith(suffix));
+        return find(r -> r.method().equals("POST") && r.path().toLowerCase(Locale.ROOT).endsWith(suffix));
     }
 
     /**
@@ -40,16 +38,7 @@ public final class RequestJournal {
      */
     public List<RecordedRequest> polls(String id) {
         String suffix = "/" + id.toLowerCase(Locale.ROOT);
-        return find(r -> r.method().equals("GET") && decodedPath(r).toLowerCase(Locale.ROOT).endsWith(suffix));
-    }
-
-    /** A request's path with {@code %XX} decoded ({@code %3B} is {@code ;}). */
-    public static String decodedPath(RecordedRequest r) {
-        try {
-            return URLDecoder.decode(r.rawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return r.rawPath();
-        }
+        return find(r -> r.method().equals("GET") && r.path().toLowerCase(Locale.ROOT).endsWith(suffix));
     }
 
     String subscriptionId() {

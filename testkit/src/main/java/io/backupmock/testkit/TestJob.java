@@ -1,10 +1,7 @@
 package io.backupmock.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.jobs.JobErrorDetail;
-import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobSnapshot;
-import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.wire.JobRenderer;
 import java.time.Duration;
@@ -30,11 +27,12 @@ public final class TestJob {
     }
 
     public JobStatus status() {
-        return snapshot.status();
+        return JobStatus.of(snapshot.status());
     }
 
-    public JobOperation operation() {
-        return snapshot.job().operation();
+    /** e.g. {@code Backup}, {@code Restore}, {@code ConfigureBackup}: the job's {@code operation}. */
+    public String operation() {
+        return snapshot.job().operation().name();
     }
 
     public Instant startTime() {
@@ -57,7 +55,7 @@ public final class TestJob {
 
     /** Errors of a Failed job, warnings of one CompletedWithWarnings; empty otherwise. */
     public List<JobErrorDetail> errorDetails() {
-        return snapshot.errorDetails();
+        return snapshot.errorDetails().stream().map(JobErrorDetail::of).toList();
     }
 
     /** The JobResource (with extendedInfo) as the emulator answers it at that instant; a copy. */

@@ -3,8 +3,6 @@ package io.backupmock.testkit;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.control.Control;
 import io.backupmock.server.jobs.Job;
-import io.backupmock.server.jobs.JobErrorDetail;
-import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.tenancy.Vault;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +41,15 @@ public final class TestVault {
      * operation is used by the next trigger of that operation. Unscripted jobs follow the defaults.
      */
     public TestVault nextJobs(JobScript... scripts) {
-        control.queueNextJobs(vault, List.of(scripts));
+        control.queueNextJobs(vault, java.util.Arrays.stream(scripts).map(JobScript::model).toList());
         return this;
     }
 
     /** {@link #nextJobs(JobScript...)} from builders, e.g. {@code nextJobs(JobScript.backup().fails(error))}. */
     public TestVault nextJobs(JobScript.Builder... scripts) {
-        List<JobScript> built = new ArrayList<>(scripts.length);
+        List<io.backupmock.server.jobs.JobScript> built = new ArrayList<>(scripts.length);
         for (JobScript.Builder b : scripts) {
-            built.add(b.build());
+            built.add(b.build().model());
         }
         control.queueNextJobs(vault, built);
         return this;
@@ -59,7 +57,7 @@ public final class TestVault {
 
     /** Creates a job on {@code item} directly, starting now, without a trigger; returns its id. */
     public String createJob(TestItem item, JobScript script) {
-        return control.createJob(vault, item.config(), script).id();
+        return control.createJob(vault, item.config(), script.model()).id();
     }
 
     /**
@@ -68,7 +66,7 @@ public final class TestVault {
      * @throws IllegalArgumentException if there is no such job or it is not running
      */
     public TestVault failJob(String jobId, JobErrorDetail... errors) {
-        control.failJob(vault, jobId, List.of(errors));
+        control.failJob(vault, jobId, JobErrorDetail.models(errors));
         return this;
     }
 

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupmock.contracts.Schemas;
 import io.backupmock.fixtures.Fixtures;
-import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.wire.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,6 +29,38 @@ class AssertionsTest {
                 .conformsTo(Schemas.JOB_RESOURCE);
         assertThatJob(Json.mapper().readTree(FAILED)).hasStatus("Failed").hasErrorCode(400002);
         assertThatJob(Json.mapper().readValue(COMPLETED, Map.class)).hasStatus("Completed");
+    }
+
+    @Test
+    void aJobOfTheVaultIsAssertedAsTheResourceAClientWouldRead(BackupMock azure) {
+        TestVault vault = azure.vault();
+        String id = vault.createJob(vault.vm(), JobScript.backup().task("Take Snapshot", Duration.ofMinutes(1)).build());
+        assertThat(vault.job(id)).hasStatus(JobStatus.InProgress).hasTask("Take Snapshot", "InProgress")
+                .conformsTo(Schemas.JOB_RESOURCE);
+        azure.clock().advance(Duration.ofMinutes(1));
+        assertThatJob(vault.job(id)).hasStatus(JobStatus.Completed).isFinished();
+    }
+
+    @Test
+    void aPayloadOfAnotherKindIsRefusedNamingTheKindsAccepted() {
+        assertThatThrownBy(() -> assertThatJob(new StringBuilder("{")).hasStatus("x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> assertThatJob(Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("JSON text, a JsonNode, a Map").hasMessageContaining("TestJob")
+                .hasMessageContaining("java.time.Instant");
+    }
+
+    @Test
+    void failuresCarryActualAndExpectedForAnIdeDiff() {
+        assertThatThrownBy(() -> assertThatJob(COMPLETED).hasStatus(JobStatus.InProgress))
+                .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.getExpected().getValue()).isEqualTo("InProgress");
+                    org.assertj.core.api.Assertions.assertThat(e.getActual().getValue()).isEqualTo("Completed");
+                });
+        assertThatThrownBy(() -> assertThatCloudError("{\"error\":{\"code\":\"A\",\"message\":\"m\"}}").hasCode("B"))
+                .isInstanceOfSatisfying(org.opentest4j.AssertionFailedError.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.getActual().getValue()).isEqualTo("A"));
     }
 
     @Test

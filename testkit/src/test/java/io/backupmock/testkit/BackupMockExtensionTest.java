@@ -2,9 +2,7 @@ package io.backupmock.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.jobs.JobOperation;
-import io.backupmock.server.jobs.JobScript;
-import io.backupmock.server.jobs.JobStatus;
+
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -87,7 +85,7 @@ class BackupMockExtensionTest {
                 JobScript.restore().duration(Duration.ofMinutes(5)));
         Calls.triggerBackup(azure, azure.vault().vm());
         assertThat(azure.vault().jobs()).singleElement().satisfies(job -> {
-            assertThat(job.operation()).isEqualTo(JobOperation.Backup);
+            assertThat(job.operation()).isEqualTo("Backup");
             assertThat(job.cancellable()).isFalse();
             azure.clock().advance(Duration.ofHours(1));
             assertThat(azure.vault().job(job.id()).status()).isEqualTo(JobStatus.Completed);

@@ -2,7 +2,6 @@ package io.backupmock.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.jobs.JobStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;

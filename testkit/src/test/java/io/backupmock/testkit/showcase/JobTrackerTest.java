@@ -6,10 +6,10 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backupmock.server.jobs.JobErrorDetail;
-import io.backupmock.server.jobs.JobScript;
 import io.backupmock.testkit.BackupMock;
 import io.backupmock.testkit.BackupMockTest;
+import io.backupmock.testkit.JobErrorDetail;
+import io.backupmock.testkit.JobScript;
 import io.backupmock.testkit.TestItem;
 import io.backupmock.testkit.TestVault;
 import org.junit.jupiter.api.BeforeEach;
