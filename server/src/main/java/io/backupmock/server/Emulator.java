@@ -93,9 +93,13 @@ public final class Emulator {
     /**
      * Back to the state at start: every subscription, rule, fault, export and journal entry
      * forgotten, the scenario the server started with, then the configuration declared again.
-     * The clock keeps its time (it never moves backwards).
+     * A virtual clock goes back to its configured start (and first auto-advance step); the system
+     * clock, which cannot be moved, keeps its time.
      */
     public void reset() {
+        if (clock instanceof io.backupmock.server.clock.VirtualClock virtual) {
+            virtual.rewind();
+        }
         tenancy.reset();
         tenancy.clearRules();
         tenancy.restoreInitialScenario();
