@@ -135,7 +135,7 @@ url_of() {
   for _ in $(seq 1 6000); do
     if [[ -s $OUT/$name.out ]]; then
       while read -r line; do
-        [[ $line == http://* ]] && { URL=$line; return 0; }
+        [[ $line == http://* ]] && { URL=${line%% *}; return 0; }
       done <"$OUT/$name.out"
     fi
     kill -0 "$pid" 2>/dev/null || { echo "$name died:" >&2; cat "$OUT/$name.err" >&2; exit 1; }

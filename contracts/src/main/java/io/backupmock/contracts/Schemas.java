@@ -104,7 +104,8 @@ public enum Schemas {
         }
         List<Violation> all = new ArrayList<>(errors.size());
         for (Error e : errors) {
-            all.add(new Violation(e.getInstanceLocation().toString(), e.getMessage(), e.getKeyword(), shortPath(e)));
+            all.add(new Violation(e.getInstanceLocation().toString(), ViolationMessages.of(e), e.getKeyword(),
+                    shortPath(e)));
         }
         return withoutEchoes(all);
     }

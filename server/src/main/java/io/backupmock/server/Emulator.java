@@ -1,5 +1,6 @@
 package io.backupmock.server;
 
+import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Faults;
 import io.backupmock.server.throttling.RateLimiter;
 import io.backupmock.server.journal.Journal;
@@ -84,9 +85,14 @@ public final class Emulator {
 
     /**
      * Forgets everything: every subscription, rule, fault, export, journal entry and subscription
-     * clock, and the scenario goes back to the one the server started with. The clock keeps its time.
+     * clock; the scenario goes back to the one the server started with, and a virtual clock to its
+     * configured start (and first auto-advance step). The system clock, which cannot be moved,
+     * keeps its time.
      */
     public void clear() {
+        if (clock instanceof VirtualClock virtual) {
+            virtual.rewind();
+        }
         tenancy.reset();
         tenancy.clearRules();
         tenancy.restoreInitialScenario();

@@ -90,7 +90,7 @@ public record Settings(int retryAfterSeconds, int pageSize, boolean authRequired
         private boolean validateResponses;
         private int journalCapacity = Journal.DEFAULT_CAPACITY;
         private boolean strict;
-        private ApiVersionPolicy apiVersions = ApiVersionPolicy.PUBLISHED;
+        private ApiVersionPolicy apiVersions = ApiVersionPolicy.NEWER;
         private RateLimits rateLimits = RateLimits.AZURE;
         private String adminToken;
         private Long faultSeed;

@@ -34,7 +34,7 @@ public final class ArchiveTraining {
         StringWriter urls = new StringWriter();
         try (BackupMockServer server = Main.start(StandaloneOptions.parse(
                 new String[] {"--port", "0", "--http-port", "0"}, Map.of()), new PrintWriter(urls))) {
-            List<String> bases = urls.toString().lines().toList();
+            List<String> bases = urls.toString().lines().map(StartLines::baseOf).toList();
             HttpClient client = HttpClient.newBuilder().sslContext(server.certificate().clientContext()).build();
             for (String base : bases) {
                 expect(client, "POST", base + ITEM + "/backup?api-version=2019-05-13",

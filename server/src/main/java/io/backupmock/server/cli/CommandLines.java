@@ -22,18 +22,41 @@ import org.apache.commons.cli.help.TextHelpAppendable;
  */
 final class CommandLines {
     private static final int HELP_WIDTH = 100;
+    /** Long names of the switches: given bare they are on, {@code --name=false} (or {@code --name false}) turns them off. */
+    private static final java.util.Set<String> TOGGLES = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CommandLine line;
     private final Map<String, String> env;
+    private final Map<String, String> toggleValues;
 
-    private CommandLines(CommandLine line, Map<String, String> env) {
+    private CommandLines(CommandLine line, Map<String, String> env, Map<String, String> toggleValues) {
         this.line = line;
         this.env = env;
+        this.toggleValues = toggleValues;
     }
 
     static CommandLines parse(Options options, String[] args, Map<String, String> env) {
+        Map<String, String> toggleValues = new java.util.HashMap<>();
+        List<String> plain = new java.util.ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int eq = arg.indexOf('=');
+            String name = arg.startsWith("--") ? arg.substring(2, eq < 0 ? arg.length() : eq) : null;
+            if (name == null || !TOGGLES.contains(name) || !options.hasLongOption(name)) {
+                plain.add(arg);
+                continue;
+            }
+            if (eq >= 0) {
+                toggleValues.put(name, arg.substring(eq + 1));
+            } else if (i + 1 < args.length && (args[i + 1].equalsIgnoreCase("true")
+                    || args[i + 1].equalsIgnoreCase("false"))) {
+                toggleValues.put(name, args[++i]);
+            }
+            plain.add("--" + name);
+        }
         CommandLine line;
         try {
-            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options,
+                    plain.toArray(String[]::new));
         } catch (ParseException e) {
             throw new UsageException(e.getMessage());
         }
@@ -41,7 +64,7 @@ final class CommandLines {
         if (!rest.isEmpty()) {
             throw new UsageException("unexpected argument '" + rest.get(0) + "'");
         }
-        return new CommandLines(line, env);
+        return new CommandLines(line, env, toggleValues);
     }
 
     /** A flag that takes a value; {@code arg} names the value in the help. */
@@ -49,9 +72,10 @@ final class CommandLines {
         return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).get();
     }
 
-    /** A switch: on when given bare, or set with {@code --name=true|false}. */
+    /** A switch: on when given bare, or set with {@code --name=true|false}; the help shows it bare. */
     static Option toggle(String name, String description) {
-        return Option.builder().longOpt(name).optionalArg(true).hasArg().argName("true|false").desc(description).get();
+        TOGGLES.add(name);
+        return Option.builder().longOpt(name).desc(description).get();
     }
 
     static String environmentVariable(String flag) {
@@ -73,6 +97,15 @@ final class CommandLines {
 
     Integer integer(String flag) {
         return number(flag, Integer::valueOf);
+    }
+
+    /** A whole number of at least {@code min}, or null; a smaller one is refused naming the flag. */
+    Integer integer(String flag, int min) {
+        Integer value = integer(flag);
+        if (value != null && value < min) {
+            throw invalid(flag, String.valueOf(value), "must be at least " + min);
+        }
+        return value;
     }
 
     Integer port(String flag) {
@@ -101,10 +134,14 @@ final class CommandLines {
 
     /** A switch: true when given bare; null when neither the flag nor its variable is set. */
     Boolean bool(String flag) {
-        if (line.hasOption(flag) && line.getOptionValue(flag) == null) {
+        String value;
+        if (toggleValues.containsKey(flag)) {
+            value = toggleValues.get(flag);
+        } else if (line.hasOption(flag)) {
             return true;
+        } else {
+            value = string(flag);
         }
-        String value = string(flag);
         if (value == null) {
             return null;
         }

@@ -30,8 +30,10 @@ public final class Main {
     static final int INVALID_CONFIG = 2;
     private static final String DESCRIPTION = String.join(" ",
             "Serves an offline emulator of the Azure Backup job-tracking REST API.",
-            "Prints each base URL it serves on its own line once ready; stops gracefully on Ctrl-C or SIGTERM.",
-            "Every flag can also be set by the environment variable shown in brackets.",
+            "Prints each base URL it serves on its own line once ready, the admin API's URL beside it;",
+            "stops gracefully on Ctrl-C or SIGTERM.",
+            "Every flag can also be set by the environment variable shown in brackets;",
+            "a switch given bare is on, --switch=false turns it off.",
             "Subcommand: verify (Pact files against the emulator; see verify --help).");
 
     private Main() {
@@ -133,7 +135,7 @@ public final class Main {
             }
         }
         for (URI uri : server.uris()) {
-            out.println(uri);
+            out.println(StartLines.of(uri));
         }
         out.flush();
         return server;

@@ -50,7 +50,7 @@ record StandaloneOptions(Path config, String host, Integer port, boolean noHttps
         String certOut = cli.string("cert-out");
         return new StandaloneOptions(config == null ? null : Path.of(config), cli.string("host"), cli.port("port"),
                 Boolean.TRUE.equals(cli.bool("no-https")), cli.port("http-port"),
-                certOut == null ? null : Path.of(certOut), cli.integer("retry-after"), cli.integer("page-size"),
+                certOut == null ? null : Path.of(certOut), cli.integer("retry-after", 0), cli.integer("page-size", 1),
                 cli.bool("no-auth"), cli.bool("strict"), cli.bool("validate-responses"), cli.string("admin-token"),
                 cli.longValue("fault-seed"), Boolean.TRUE.equals(cli.bool("verbose")), cli.has("help"),
                 cli.has("version"));

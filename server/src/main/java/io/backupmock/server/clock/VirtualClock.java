@@ -15,10 +15,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class VirtualClock extends Clock {
     private final AtomicReference<Instant> now;
+    private final Instant start;
     private volatile Duration autoAdvanceStep = Duration.ZERO;
+    private volatile Duration startStep;
 
     public VirtualClock(Instant start) {
-        this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
+        this.start = Objects.requireNonNull(start, "start");
+        this.now = new AtomicReference<>(start);
+    }
+
+    /** The instant the clock was made at. */
+    public Instant start() {
+        return start;
+    }
+
+    /**
+     * Back to the instant the clock was made at, with the auto-advance step it was first given: the
+     * one way it moves backwards, for a reset that forgets every job the later instants concern.
+     */
+    public Instant rewind() {
+        Duration step = startStep;
+        autoAdvanceStep = step == null ? Duration.ZERO : step;
+        now.set(start);
+        return start;
     }
 
     /** Starts at the current system time, truncated to the millisecond for readable timestamps. */
@@ -54,6 +73,9 @@ public final class VirtualClock extends Clock {
     public VirtualClock autoAdvance(Duration step) {
         if (step.isNegative()) {
             throw new IllegalArgumentException("auto-advance step must not be negative: " + step);
+        }
+        if (startStep == null) {
+            startStep = step;
         }
         this.autoAdvanceStep = step;
         return this;

@@ -36,7 +36,8 @@ public final class ConfigLoader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read " + file + ": "
+                    + (Files.isDirectory(file) ? "it is a folder" : MappingMessages.of(e)));
         }
         return parse(mapper, bytes, EmulatorConfig.class, file.toString());
     }
@@ -60,7 +61,7 @@ public final class ConfigLoader {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigException(source + ": " + path(e) + ": " + cause.getMessage());
         } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + path(e) + ": " + e.getOriginalMessage());
+            throw new ConfigException(source + ": " + path(e) + ": " + MappingMessages.of(e));
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + " at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());

@@ -86,15 +86,19 @@ public record EmulatorConfig(
         }
     }
 
-    /** Which api-versions are accepted: {@code published} (default), {@code any}, or {@code listed} ones. */
+    /**
+     * Which api-versions are accepted: {@code newer} (default: the published ones and any
+     * well-formed later one), {@code published} (only those), {@code any}, or {@code listed} ones.
+     */
     public record ApiVersionsConfig(String accept, List<String> listed) {
         private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
         public ApiVersionsConfig {
-            accept = accept == null ? "published" : accept.toLowerCase(Locale.ROOT);
+            accept = accept == null ? "newer" : accept.toLowerCase(Locale.ROOT);
             listed = listed == null ? List.of() : List.copyOf(listed);
-            if (!List.of("published", "any", "listed").contains(accept)) {
-                throw new IllegalArgumentException("accept must be 'published', 'any' or 'listed', not '" + accept + "'");
+            if (!List.of("newer", "published", "any", "listed").contains(accept)) {
+                throw new IllegalArgumentException("accept must be 'newer', 'published', 'any' or 'listed', not '"
+                        + accept + "'");
             }
             if (accept.equals("listed") && listed.isEmpty()) {
                 throw new IllegalArgumentException("accept 'listed' needs the versions in 'listed'");
@@ -110,7 +114,8 @@ public record EmulatorConfig(
             return switch (accept) {
                 case "any" -> ApiVersionPolicy.ANY;
                 case "listed" -> ApiVersionPolicy.only(listed);
-                default -> ApiVersionPolicy.PUBLISHED;
+                case "published" -> ApiVersionPolicy.PUBLISHED;
+                default -> ApiVersionPolicy.NEWER;
             };
         }
     }

@@ -6,13 +6,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which api-versions the emulator accepts: every published one (Azure's behaviour), any at all, or
- * only those listed (to prove a client sends the version it should).
+ * Which api-versions the emulator accepts: every published one and any well-formed later one (the
+ * default: a newer SDK works the day it ships), only the published ones (Azure's behaviour), any at
+ * all, or only those listed (to prove a client sends the version it should).
  */
 public record ApiVersionPolicy(Mode mode, Set<String> listed) {
-    public enum Mode { PUBLISHED, ANY, LISTED }
+    public enum Mode { PUBLISHED, NEWER, ANY, LISTED }
 
     public static final ApiVersionPolicy PUBLISHED = new ApiVersionPolicy(Mode.PUBLISHED, Set.of());
+    /** Published, or later than the newest published ({@code YYYY-MM-DD}, optionally {@code -preview}). */
+    public static final ApiVersionPolicy NEWER = new ApiVersionPolicy(Mode.NEWER, Set.of());
     public static final ApiVersionPolicy ANY = new ApiVersionPolicy(Mode.ANY, Set.of());
 
     public ApiVersionPolicy {
@@ -31,6 +34,7 @@ public record ApiVersionPolicy(Mode mode, Set<String> listed) {
         return switch (mode) {
             case ANY -> true;
             case PUBLISHED -> ApiVersions.isSupported(version);
+            case NEWER -> ApiVersions.isSupported(version) || ApiVersions.isLater(version);
             case LISTED -> listed.contains(version.toLowerCase(Locale.ROOT));
         };
     }
@@ -38,6 +42,8 @@ public record ApiVersionPolicy(Mode mode, Set<String> listed) {
     /** The versions to name in a refusal. */
     String supportedList() {
         return mode == Mode.LISTED ? String.join(", ", listed.stream().sorted().toList())
-                : String.join(", ", ApiVersions.STABLE) + ", " + String.join(", ", ApiVersions.PREVIEW);
+                : String.join(", ", ApiVersions.STABLE) + ", " + String.join(", ", ApiVersions.PREVIEW)
+                + (mode == Mode.NEWER ? ", or any later one (YYYY-MM-DD or YYYY-MM-DD-preview after "
+                + ApiVersions.LATEST + ")" : "");
     }
 }

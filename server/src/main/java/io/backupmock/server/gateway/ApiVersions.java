@@ -39,6 +39,25 @@ public final class ApiVersions {
         return ALL.contains(version.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether {@code version} is a well-formed api-version ({@code YYYY-MM-DD}, a real date,
+     * optionally {@code -preview}) dated after {@link #LATEST}, the newest published stable one:
+     * one Azure may publish after this list was written. The emulator answers it with the newest
+     * shapes it knows.
+     */
+    public static boolean isLater(String version) {
+        String v = version.toLowerCase(Locale.ROOT);
+        String date = v.endsWith("-preview") ? v.substring(0, v.length() - "-preview".length()) : v;
+        if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+            return false;
+        }
+        try {
+            return java.time.LocalDate.parse(date).isAfter(java.time.LocalDate.parse(LATEST));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /** 400 MissingApiVersionParameter or NoRegisteredProviderFound, as ARM answers. */
     public static void check(String version, Supplier<String> resourceType, ApiVersionPolicy policy) {
         if (version == null || version.isEmpty()) {

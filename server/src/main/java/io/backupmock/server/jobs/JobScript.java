@@ -22,7 +22,8 @@ import java.util.Map;
  * @param cancellable      whether a cancel is accepted while the job runs
  * @param cancellationTime how long the job stays Cancelling before it is Cancelled
  * @param propertyBag      extra entries of {@code extendedInfo.propertyBag}
- * @param trigger          the asynchronous operation that creates the job
+ * @param trigger          the asynchronous operation that creates the job; null (not given) takes the
+ *                         scenario's for the job's operation when the job is triggered
  * @param cancelTooLate    a cancel is accepted but arrives as the job completes: the job runs on to
  *                         its outcome and the cancellation's result reports it failed
  */
@@ -49,7 +50,6 @@ public record JobScript(
         outcome = outcome == null ? JobStatus.Completed : outcome;
         cancellable = cancellable == null ? Boolean.TRUE : cancellable;
         cancellationTime = cancellationTime == null ? DEFAULT_CANCELLATION_TIME : cancellationTime;
-        trigger = trigger == null ? OperationScript.IMMEDIATE : trigger;
         cancelTooLate = Boolean.TRUE.equals(cancelTooLate) ? Boolean.TRUE : null;
         if (outcome != JobStatus.Completed && outcome != JobStatus.CompletedWithWarnings && outcome != JobStatus.Failed) {
             throw new IllegalArgumentException(
@@ -78,6 +78,11 @@ public record JobScript(
             total = total.plus(task.duration());
         }
         return total;
+    }
+
+    /** The script's trigger, or {@code inherited} when it gives none. */
+    public OperationScript triggerOr(OperationScript inherited) {
+        return trigger != null ? trigger : inherited;
     }
 
     @JsonIgnore
@@ -140,7 +145,7 @@ public record JobScript(
         private boolean cancellable = true;
         private Duration cancellationTime = DEFAULT_CANCELLATION_TIME;
         private final Map<String, String> propertyBag = new LinkedHashMap<>();
-        private OperationScript trigger = OperationScript.IMMEDIATE;
+        private OperationScript trigger;
         private boolean cancelTooLate;
 
         private Builder(JobOperation operation) {
@@ -194,6 +199,7 @@ public record JobScript(
             return this;
         }
 
+        /** How the job's operation behaves; not given, the scenario's for the job's operation applies. */
         public Builder trigger(OperationScript value) {
             this.trigger = value;
             return this;

@@ -8,6 +8,7 @@ import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.Operation;
 import io.backupmock.server.jobs.JobOperation;
+import io.backupmock.server.tenancy.ItemBusyException;
 import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.ProtectionState;
 import io.backupmock.server.tracking.AsyncOperation;
@@ -34,7 +35,14 @@ public final class BackupsTrigger implements Operation {
             throw ApiError.badRequest("BMSUserErrorInvalidInput", "Protection is stopped for item '" + item.name()
                     + "'. Resume protection before triggering a backup.");
         }
-        AsyncOperation op = item.vault().trigger(JobOperation.Backup, item, AsyncOperation.Kind.ITEM, req.now());
+        AsyncOperation op;
+        try {
+            op = item.vault().trigger(JobOperation.Backup, item, AsyncOperation.Kind.ITEM, req.now());
+        } catch (ItemBusyException e) {
+            throw ApiError.badRequest("BMSUserErrorObjectLocked", "Another operation is in progress on the selected "
+                    + "item. A backup of '" + item.name() + "' is running (job " + e.running().id()
+                    + "); wait for it to complete, or cancel it, and retry.");
+        }
         return Lookups.accepted(emulator, req, TriggerPaths.itemStatus(item, op), TriggerPaths.itemResult(item, op));
     }
 }

@@ -94,8 +94,7 @@ public final class ProviderStates {
             case OPERATION_IN_PROGRESS -> s.operation(Duration.ZERO);
             case OPERATION_SUCCEEDED -> s.operation(Duration.ofSeconds(2));
             case VAULT_HAS_JOBS -> s.jobs();
-            default -> throw new IllegalArgumentException("no provider state '" + state + "'; the states are: "
-                    + String.join("; ", ALL));
+            default -> throw new UnknownProviderStateException(state);
         }
         return s.values;
     }

@@ -147,6 +147,12 @@ public final class ProtectedItem {
         }
     }
 
+    /** The backup of this item still running at {@code now}, or null. */
+    Job runningBackup(Instant now) {
+        Job backup = lastBackup;
+        return backup != null && !backup.statusAt(now).isTerminal() ? backup : null;
+    }
+
     void jobStarted(Job job) {
         if (job.operation() == JobOperation.Backup) {
             lastBackup = job;

@@ -1,7 +1,9 @@
 package io.backupmock.server.tenancy;
 
+import io.backupmock.server.jobs.ConcurrentBackup;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobBook;
+import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobFilter;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobRule;
@@ -36,6 +38,8 @@ public final class Vault {
     private final Map<String, ProtectedItem> items = new ConcurrentHashMap<>();
     private final Map<String, Boolean> deletedItems = new ConcurrentHashMap<>();
     private final LinkedList<JobScript> nextJobs = new LinkedList<>();
+    /** The errorTitle Azure gives a backup job started while another backup of the item runs. */
+    public static final String BACKUP_IN_PROGRESS = "UserErrorBackupOperationInProgress";
 
     Vault(String subscriptionId, String resourceGroup, String name, Tenancy tenancy) {
         this.subscriptionId = subscriptionId;
@@ -154,15 +158,57 @@ public final class Vault {
         }
     }
 
-    /** Starts a job of {@code operation} on {@code item} through an asynchronous operation, as the triggers do. */
+    /**
+     * Starts a job of {@code operation} on {@code item} through an asynchronous operation, as the
+     * triggers do. A script that gives no trigger takes the scenario's for the operation. A backup
+     * of an item whose last backup still runs follows the scenario's {@link ConcurrentBackup}.
+     *
+     * @throws ItemBusyException when the scenario refuses a second backup of a busy item
+     */
     public AsyncOperation trigger(JobOperation operation, ProtectedItem item, AsyncOperation.Kind kind, Instant now) {
+        if (operation != JobOperation.Backup || item == null) {
+            return start(operation, item, kind, now);
+        }
+        synchronized (item) {
+            Job running = item.runningBackup(now);
+            ConcurrentBackup rule = tenancy.scenario().concurrentBackupOrDefault();
+            if (running == null || rule == ConcurrentBackup.Allow) {
+                return start(operation, item, kind, now);
+            }
+            if (rule == ConcurrentBackup.Refuse) {
+                throw new ItemBusyException(item, running);
+            }
+            return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now,
+                    tenancy.scenario().triggerFor(operation), backupInProgressFailure(item, now), item.key(), null));
+        }
+    }
+
+    private AsyncOperation start(JobOperation operation, ProtectedItem item, AsyncOperation.Kind kind, Instant now) {
         JobScript script = nextScript(operation, item);
+        OperationScript trigger = script.triggerOr(tenancy.scenario().triggerFor(operation));
         Job job = null;
-        if (!script.trigger().fails()) {
+        if (!trigger.fails()) {
             job = startJob(operation, script, item, now);
         }
-        return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now, script.trigger(), job,
+        return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now, trigger, job,
                 item == null ? null : item.key(), null));
+    }
+
+    /**
+     * The job of a backup triggered while another runs: failed at once with Azure's
+     * UserErrorBackupOperationInProgress. It is listed with the vault's jobs but is not the item's
+     * last backup, which is still the one running.
+     */
+    private Job backupInProgressFailure(ProtectedItem item, Instant now) {
+        JobScript script = JobScript.backup().cancellable(false).fails(new JobErrorDetail(null,
+                BACKUP_IN_PROGRESS, "Unable to initiate backup as another backup operation is currently in progress",
+                List.of("Wait for the backup in progress to complete, or cancel it, then trigger the backup again.")))
+                .build();
+        Job job = new Job(UUID.randomUUID().toString(), JobOperation.Backup, item.kind().jobType(),
+                new JobSubject(item.friendlyName(), item.containerNameInProperties(), item.kind().managementType(),
+                        item.kind().workloadType(), item.key()), script, now);
+        jobs.add(job);
+        return job;
     }
 
     /** Creates a job directly, without an operation: for tests and seeding. */

@@ -42,7 +42,9 @@ class MainTest {
         assertThat(run.out()).contains("--config", "--port", "--host", "--http-port", "--cert-out", "--retry-after",
                 "--page-size", "--no-auth", "--no-https", "--strict", "--validate-responses", "--admin-token",
                 "--fault-seed", "--verbose", "--help", "--version", "verify")
-                .contains("[BACKUP_MOCK_PAGE_SIZE]", "[BACKUP_MOCK_NO_HTTPS]");
+                .contains("[BACKUP_MOCK_PAGE_SIZE]", "[BACKUP_MOCK_NO_HTTPS]")
+                .contains("--no-auth ", "--strict ").doesNotContain("true|false>", "<true")
+                .contains("--page-size <N>");
         assertThat(run(Map.of(), "-V").out()).isEqualToIgnoringNewLines(Main.VERSION);
     }
 
@@ -51,7 +53,11 @@ class MainTest {
         Run word = run(Map.of(), "--port", "eighty");
         assertThat(word.exitCode()).isEqualTo(Main.USAGE);
         assertThat(word.err()).contains("--port", "'eighty'", "--help");
-        assertThat(run(Map.of(), "--page-size", "0").err()).contains("pageSize must be at least 1");
+        assertThat(run(Map.of(), "--page-size", "0").err())
+                .contains("invalid value for --page-size: '0' must be at least 1").doesNotContain("pageSize");
+        assertThat(run(Map.of("BACKUP_MOCK_PAGE_SIZE", "0"), "--port", "0").err())
+                .contains("BACKUP_MOCK_PAGE_SIZE (--page-size): '0' must be at least 1");
+        assertThat(run(Map.of(), "--retry-after", "-1").err()).contains("--retry-after: '-1' must be at least 0");
         assertThat(run(Map.of(), "--port", "70000").err()).contains("--port", "is not a port");
         assertThat(run(Map.of(), "--strict=maybe").err()).contains("--strict", "'maybe'", "neither true nor false");
         Run unknown = run(Map.of(), "--prot", "8443");
@@ -83,6 +89,10 @@ class MainTest {
         assertThat(flags.strict()).isFalse();
         assertThat(flags.noAuth()).isFalse();
         assertThat(flags.host()).isEqualTo("0.0.0.0");
+        assertThat(StandaloneOptions.parse(new String[] {"--no-auth"}, Map.of("BACKUP_MOCK_NO_AUTH", "false"))
+                .noAuth()).as("bare is on, and beats the variable").isTrue();
+        assertThat(StandaloneOptions.parse(new String[] {"--strict", "--page-size", "4"}, Map.of()).pageSize())
+                .isEqualTo(4);
         // --verbose is read from the parsed options (logging follows them), in every spelling.
         assertThat(StandaloneOptions.parse(new String[] {"--verbose=true"}, Map.of()).verbose()).isTrue();
         assertThat(StandaloneOptions.parse(new String[] {"--verbose=false"}, Map.of("BACKUP_MOCK_VERBOSE", "true"))
@@ -110,8 +120,9 @@ class MainTest {
                 "--retry-after", "7")) {
             List<String> lines = out.toString().lines().toList();
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).matches("https://127\\.0\\.0\\.1:\\d+");
-            assertThat(lines.get(1)).matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(lines.get(0)).matches("(https://127\\.0\\.0\\.1:\\d+)  admin API: \\1/backupmock/admin");
+            assertThat(lines.get(1)).matches("(http://127\\.0\\.0\\.1:\\d+)  admin API: \\1/backupmock/admin");
+            lines = lines.stream().map(StartLines::baseOf).toList();
 
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem)));
@@ -138,7 +149,8 @@ class MainTest {
         StringWriter out = new StringWriter();
         try (BackupMockServer server = start(out, "--no-https", "--http-port", "0")) {
             List<String> lines = out.toString().lines().toList();
-            assertThat(lines).singleElement().asString().matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(lines).singleElement().asString().matches("http://127\\.0\\.0\\.1:\\d+  admin API: .*");
+            lines = lines.stream().map(StartLines::baseOf).toList();
             assertThat(server.baseUri()).hasToString(lines.get(0));
             HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(lines.get(0)
                     + "/subscriptions/" + java.util.UUID.randomUUID() + "/resourceGroups/rg/providers/"

@@ -43,8 +43,8 @@ class StandaloneProcessTest {
                 "BACKUP_MOCK_NO_AUTH", "true", "BACKUP_MOCK_CONFIG", config.toString(), "BACKUP_MOCK_PAGE_SIZE", "3"));
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).matches("https://127\\.0\\.0\\.1:\\d+");
-            String http = out.readLine();
+            assertThat(StartLines.baseOf(out.readLine())).matches("https://127\\.0\\.0\\.1:\\d+");
+            String http = StartLines.baseOf(out.readLine());
             assertThat(http).matches("http://127\\.0\\.0\\.1:\\d+");
 
             HttpClient client = HttpClient.newHttpClient();

@@ -60,9 +60,63 @@ class VerifyCommandTest {
     }
 
     @Test
-    void pactsOfAnotherProviderAreSkipped() {
-        Run run = verify("--pacts", "../contracts/pacts", "--provider", "someone-else");
-        assertThat(run.out()).contains("skipped").contains("0 interactions, 0 failed");
+    void aProviderNoPactHasIsExitCode2NamingTheProvidersThereAre() {
+        Run run = verify("--pacts", "../contracts/pacts", "--provider", "azure-bakcup");
+        assertThat(run.exitCode()).isEqualTo(VerifyCommand.NOTHING_TO_VERIFY);
+        assertThat(run.err()).contains("no pact in ../contracts/pacts has provider 'azure-bakcup'",
+                "the pacts' providers are: 'azure-backup'");
+        assertThat(run.out()).doesNotContain("0 failed");
+    }
+
+    @Test
+    void pactsOfAnotherProviderAreSkipped(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("src/test/resources/pacts/v3/v3-client-azure-backup.json"), dir.resolve("a.json"));
+        Files.writeString(dir.resolve("b.json"), Files.readString(dir.resolve("a.json"))
+                .replace("\"name\": \"azure-backup\"", "\"name\": \"someone-else\""));
+        Run run = verify("--pacts", dir.toString(), "--provider", "azure-backup");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("skipped " + dir.resolve("b.json") + ": provider 'someone-else'")
+                .contains("1 pact file, 2 interactions, 0 failed");
+    }
+
+    @Test
+    void aMalformedPactIsExitCode2NamingTheFileAndTheError(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("src/test/resources/pacts/v3/v3-client-azure-backup.json"), dir.resolve("good.json"));
+        Files.writeString(dir.resolve("broken.json"), "{\"consumer\": {\"name\": \"c\"}, \"interactions\": [");
+        Run run = verify("--pacts", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(VerifyCommand.NOTHING_TO_VERIFY);
+        assertThat(run.err()).contains("not a pact", dir.resolve("broken.json").toString(), "nothing was verified")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(run.out()).doesNotContain("verifying");
+    }
+
+    @Test
+    void pactsWithoutInteractionsAreExitCode2(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("empty.json"), "{\"consumer\": {\"name\": \"c\"}, \"provider\": "
+                + "{\"name\": \"azure-backup\"}, \"interactions\": [], \"metadata\": {\"pactSpecification\": "
+                + "{\"version\": \"3.0.0\"}}}");
+        Run run = verify("--pacts", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(VerifyCommand.NOTHING_TO_VERIFY);
+        assertThat(run.err()).contains("nothing to verify", "hold no interactions");
+    }
+
+    @Test
+    void anUnknownProviderStateIsNamedWithTheKnownOnes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("p.json"), Files.readString(
+                Path.of("src/test/resources/pacts/v3/v3-client-azure-backup.json"))
+                .replace("job {jobId} does not exist", "job {jobId} is missing"));
+        Run run = verify("--pacts", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(VerifyCommand.MISMATCH);
+        assertThat(run.out()).contains("2 interactions, 1 failed")
+                .contains("unknown provider state 'job {jobId} is missing'; the known states are: ")
+                .contains("job {jobId} does not exist", "vault {vault} has {count} jobs");
+    }
+
+    @Test
+    void pactIsToldNotToTrackAndThePublishingNoteIsSaidOnce() {
+        Run run = verify("--pacts", "src/test/resources/pacts/v3");
+        assertThat(System.getProperty("pact_do_not_track")).isEqualTo("true");
+        assertThat(run.out()).containsOnlyOnce("not published to a Pact Broker");
     }
 
     @Test

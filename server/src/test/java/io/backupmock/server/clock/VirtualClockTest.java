@@ -37,4 +37,22 @@ class VirtualClockTest {
         clock.onRequest();
         assertThat(clock.instant()).isEqualTo(T0.plusSeconds(10));
     }
+
+    @Test
+    void rewindGoesBackToTheStartAndTheFirstStep() {
+        VirtualClock clock = new VirtualClock(T0).autoAdvance(Duration.ofSeconds(5));
+        clock.advance(Duration.ofHours(1));
+        clock.autoAdvance(Duration.ofMinutes(1));
+        assertThat(clock.rewind()).isEqualTo(T0);
+        assertThat(clock.instant()).isEqualTo(T0);
+        assertThat(clock.autoAdvanceStep()).isEqualTo(Duration.ofSeconds(5));
+        VirtualClock never = new VirtualClock(T0);
+        never.autoAdvance(Duration.ofSeconds(3));
+        never.rewind();
+        assertThat(never.autoAdvanceStep()).as("the first step given").isEqualTo(Duration.ofSeconds(3));
+        VirtualClock none = new VirtualClock(T0);
+        none.advance(Duration.ofSeconds(1));
+        none.rewind();
+        assertThat(none.autoAdvanceStep()).isEqualTo(Duration.ZERO);
+    }
 }

@@ -60,6 +60,7 @@ class ConfigLoaderTest {
         assertThat(scenario.scriptFor(JobOperation.Restore).totalDuration()).as("kept from the defaults")
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(scenario.export().inProgressFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.scenario().concurrentBackup()).isEqualTo(io.backupmock.server.jobs.ConcurrentBackup.FailJob);
 
         EmulatorConfig.VaultConfig vault = config.vaults().get(0);
         assertThat(vault.items()).hasSize(3);
