@@ -17,15 +17,16 @@ import javax.net.ssl.SSLContext;
  * the test's client sent.
  */
 public final class BackupMock {
+    private final EmbeddedEmulator emulator;
     private final BackupMockServer server;
     private final Control control;
     private final String subscriptionId;
     private final VirtualClock virtualClock;
     private final TestClock clock;
-    private volatile HttpClient httpClient;
 
-    BackupMock(BackupMockServer server, String subscriptionId, Instant clockStart, Duration autoAdvance) {
-        this.server = server;
+    BackupMock(EmbeddedEmulator emulator, String subscriptionId, Instant clockStart, Duration autoAdvance) {
+        this.emulator = emulator;
+        this.server = emulator.server();
         this.control = server.control();
         this.subscriptionId = subscriptionId;
         this.virtualClock = new VirtualClock(clockStart).autoAdvance(autoAdvance);
@@ -57,7 +58,7 @@ public final class BackupMock {
 
     /** TLS context that trusts the emulator's certificate (and nothing else). */
     public SSLContext sslContext() {
-        return server.certificate().clientContext();
+        return emulator.clientContext();
     }
 
     /** The emulator's certificate as PEM, for clients configured with a CA file. */
@@ -65,15 +66,9 @@ public final class BackupMock {
         return server.certificate().pem();
     }
 
-    /** A ready client that trusts the emulator, HTTP/1.1, with a connect timeout. */
+    /** A ready client that trusts the emulator, HTTP/1.1, with a connect timeout; shared by the tests of a server. */
     public HttpClient httpClient() {
-        HttpClient client = httpClient;
-        if (client == null) {
-            client = HttpClient.newBuilder().sslContext(sslContext()).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            httpClient = client;
-        }
-        return client;
+        return emulator.httpClient();
     }
 
     /** This test's clock: every job of this subscription runs on it. */

@@ -1,10 +1,8 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.BackupMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -54,9 +52,7 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public void beforeEach(ExtensionContext context) {
         BackupMockOptions opts = options(context);
-        BackupMockServer server = server(context);
-        String subscription = UUID.randomUUID().toString();
-        BackupMock handle = new BackupMock(server, subscription,
+        BackupMock handle = server(context).newSubscription(
                 opts.clockStart() != null ? opts.clockStart() : Instant.ofEpochMilli(System.currentTimeMillis()),
                 opts.autoAdvance());
         context.getStore(NAMESPACE).put(HANDLE, handle);
@@ -105,12 +101,13 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
         return Optional.empty();
     }
 
-    private BackupMockServer server(ExtensionContext context) {
+    private EmbeddedEmulator server(ExtensionContext context) {
         BackupMockOptions opts = options(context);
         ExtensionContext owner = opts.sharedServer() ? context.getRoot() : classContext(context);
         String key = SERVER + ":" + opts.serverKey();
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new RunningServer(start(opts)),
-                RunningServer.class).server;
+        // JUnit closes it (an AutoCloseable) when its owning context closes.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> EmbeddedEmulator.start(opts),
+                EmbeddedEmulator.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
@@ -119,32 +116,6 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
             c = c.getParent().get();
         }
         return c;
-    }
-
-    private static BackupMockServer start(BackupMockOptions opts) {
-        BackupMockServer.Builder builder = BackupMockServer.builder().settings(opts.settings());
-        if (!opts.https()) {
-            builder.noHttps().httpPort(0);
-        }
-        return builder.start();
-    }
-
-    /**
-     * Stops the server when its owning context closes (JUnit closes stored AutoCloseables; older
-     * versions look for CloseableResource).
-     */
-    @SuppressWarnings("deprecation")
-    private static final class RunningServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        final BackupMockServer server;
-
-        RunningServer(BackupMockServer server) {
-            this.server = server;
-        }
-
-        @Override
-        public void close() {
-            server.close();
-        }
     }
 
     /** Options of an extension registered with {@code @RegisterExtension}. */
