@@ -2,6 +2,7 @@ package io.backupmock.server;
 
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
+import io.backupmock.server.dashboard.Dashboard;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -208,7 +209,7 @@ public final class BackupMockServer implements AutoCloseable {
             emulator.declare(config);
             Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
                     Routes.admin(emulator));
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(gateway));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)

@@ -23,6 +23,8 @@ public final class AdminApi {
         AdminJournal journal = new AdminJournal(e);
         AdminFaults faults = new AdminFaults(e);
         AdminProviderStates states = new AdminProviderStates(e);
+        AdminSubscriptions subscriptions = new AdminSubscriptions(e);
+        AdminJournalTail journalTail = new AdminJournalTail(e);
         return new Router()
                 .add("GET", P, docs::index, null)
                 .add("GET", P + "/openapi.json", docs::openApi, null)
@@ -47,6 +49,9 @@ public final class AdminApi {
                 .add("POST", P + "/faults", faults::post, null)
                 .add("DELETE", P + "/faults", faults::delete, null)
                 .add("POST", P + "/reset", vaults::reset, null)
-                .add("POST", P + "/provider-states", states::post, null);
+                .add("POST", P + "/provider-states", states::post, null)
+                .add("GET", P + "/subscriptions", subscriptions::list, null)
+                .add("GET", P + "/subscriptions/{subscriptionId}", subscriptions::get, null)
+                .add("GET", P + "/journal/tail", journalTail::get, null);
     }
 }
