@@ -23,6 +23,8 @@
     timer: null,
     refreshing: null,
     again: false,
+    pickerSignature: null,
+    shown: {},
   };
 
   const byId = (id) => document.getElementById(id);
@@ -47,6 +49,19 @@
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
     return node;
+  }
+
+  /**
+   * Whether what a part of the page shows differs from what it was built from last time. Parts are
+   * rebuilt only then, so a refresh that brings nothing new leaves focus and open rows alone.
+   */
+  function changed(part, ...inputs) {
+    const signature = JSON.stringify(inputs);
+    if (state.shown[part] === signature) {
+      return false;
+    }
+    state.shown[part] = signature;
+    return true;
   }
 
   function cell(...children) {
@@ -120,10 +135,18 @@
     return el('code', {title: id}, String(id).slice(0, 8));
   }
 
-  /** The part of an ARM path after the vault, e.g. "testVault/backupJobs/…", or the path itself. */
+  /**
+   * An ARM path from the vault on, with the fabric and container left out and ids cut to 8 characters:
+   * "testVault/…/protectedItems/VM;…;testVM/operationsStatus/beb8b853…". The whole path is in its tooltip.
+   */
   function shortPath(path) {
     const m = /\/providers\/Microsoft\.RecoveryServices\/vaults\/(.*)$/i.exec(path);
-    return m ? m[1] : path;
+    if (!m) {
+      return path;
+    }
+    return m[1]
+      .replace(/\/backupFabrics\/[^/]+\/protectionContainers\/[^/]+\//i, '/…/')
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => id.slice(0, 8) + '…');
   }
 
   function shortQuery(query) {
@@ -319,7 +342,10 @@
     if (!options.length) {
       options.push(el('option', {value: ''}, 'No subscriptions yet: send a request'));
     }
-    if (document.activeElement !== select) {
+    // Rebuilt only when something changed, and not under the user's hand.
+    const signature = JSON.stringify(options.map((o) => [o.value, o.textContent, o.selected]));
+    if (signature !== state.pickerSignature && document.activeElement !== select) {
+      state.pickerSignature = signature;
       select.replaceChildren(...options);
     }
   }
@@ -334,9 +360,8 @@
     instant.textContent = longTime(clock.instant);
     instant.setAttribute('datetime', clock.instant);
     byId('clock-note').textContent = virtual
-      ? (state.subscription ? 'The clock of subscription ' + state.subscription : 'The emulator\'s clock') + ' is at '
-        + longTime(clock.instant) + (clock.autoAdvance && clock.autoAdvance !== 'PT0S'
-          ? '; it moves ' + humanDuration(clock.autoAdvance) + ' with every request.' : '.')
+      ? 'Virtual: it moves only when told' + (clock.autoAdvance && clock.autoAdvance !== 'PT0S'
+        ? ', and ' + humanDuration(clock.autoAdvance) + ' with every ARM request.' : '.')
       : 'The emulator runs on the system clock, which cannot be moved: start it with a virtual clock '
         + '(clock: {mode: virtual}) to move time from here.';
     for (const control of document.querySelectorAll('#advance-form input, #advance-form button, '
@@ -352,6 +377,9 @@
   // ---- Jobs ----------------------------------------------------------------------------------------------
 
   function renderJobs(overview) {
+    if (!changed('jobs', overview && overview.vaults.map((v) => [v.name, v.jobs]), [...state.openJobs])) {
+      return;
+    }
     const rows = [];
     for (const vault of (overview ? overview.vaults : [])) {
       for (const job of vault.jobs) {
@@ -452,6 +480,9 @@
   // ---- Operations ----------------------------------------------------------------------------------------
 
   function renderOperations(overview) {
+    if (!changed('operations', overview && overview.vaults.map((v) => [v.name, v.operations]))) {
+      return;
+    }
     const rows = [];
     for (const vault of (overview ? overview.vaults : [])) {
       for (const op of vault.operations) {
@@ -473,6 +504,10 @@
   // ---- Vaults --------------------------------------------------------------------------------------------
 
   function renderVaults(overview) {
+    if (!changed('vaults', overview && overview.vaults.map((v) => [v.name, v.resourceGroup, v.path, v.items,
+      v.jobs.length]))) {
+      return;
+    }
     const rows = (overview ? overview.vaults : []).map((vault) => el('tr', null,
       el('th', {scope: 'row', title: vault.path}, vault.name, el('div', {class: 'muted'}, vault.resourceGroup)),
       cell(vault.items.length ? el('ul', {class: 'plain'}, ...vault.items.map((i) => el('li', {title: i.container},
@@ -484,6 +519,9 @@
   // ---- Faults --------------------------------------------------------------------------------------------
 
   function renderFaults(list) {
+    if (!changed('faults', list.faults)) {
+      return;
+    }
     const rows = (list.faults || []).map((armed) => {
       const f = armed.fault;
       const scope = [f.subscriptionId ? 'subscription ' + f.subscriptionId.slice(0, 8) : 'any subscription',
@@ -540,6 +578,9 @@
   }
 
   function renderJournal() {
+    if (!changed('journal', state.journal.map((r) => r.sequence), [...state.openRequests])) {
+      return;
+    }
     const previous = new Map();
     const since = new Map();
     for (const r of state.journal) {
