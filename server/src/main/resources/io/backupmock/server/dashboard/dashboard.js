@@ -64,6 +64,22 @@
     return true;
   }
 
+  /**
+   * Replaces a table body's rows; a toggle that had the focus has it again in the new rows, so a
+   * refresh or an opened row does not throw a keyboard user back to the top of the page.
+   */
+  function replaceRows(tbody, rows) {
+    const focused = document.activeElement && tbody.contains(document.activeElement)
+      ? document.activeElement.dataset.toggle : undefined;
+    tbody.replaceChildren(...rows);
+    if (focused !== undefined) {
+      const again = [...tbody.querySelectorAll('button[data-toggle]')].find((b) => b.dataset.toggle === focused);
+      if (again) {
+        again.focus();
+      }
+    }
+  }
+
   function cell(...children) {
     return el('td', null, ...children);
   }
@@ -305,7 +321,11 @@
 
   function subscriptionFromHash() {
     const m = /(?:^#|&)subscription=([^&]*)/.exec(location.hash);
-    return m ? decodeURIComponent(m[1]) : null;
+    try {
+      return m ? decodeURIComponent(m[1]) : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function choose(subscription) {
@@ -386,7 +406,8 @@
         const open = state.openJobs.has(job.id);
         const detailId = 'job-detail-' + rows.length;
         const toggle = el('button', {type: 'button', class: 'link', 'aria-expanded': String(open),
-          'aria-controls': detailId, title: 'Tasks, property bag and errors of job ' + job.id}, shortId(job.id));
+          'aria-controls': detailId, 'data-toggle': 'job ' + job.id,
+          title: 'Tasks, property bag and errors of job ' + job.id}, shortId(job.id));
         toggle.addEventListener('click', () => {
           if (state.openJobs.has(job.id)) {
             state.openJobs.delete(job.id);
@@ -415,7 +436,7 @@
         }
       }
     }
-    byId('jobs-body').replaceChildren(...(rows.length ? rows : [emptyRow(9, overview
+    replaceRows(byId('jobs-body'), (rows.length ? rows : [emptyRow(9, overview
       ? 'No jobs yet: trigger a backup or create one with POST …/jobs.' : 'Pick a subscription.')]));
   }
 
@@ -596,7 +617,8 @@
       const query = shortQuery(r.query);
       const detailId = 'request-detail-' + r.sequence;
       const toggle = el('button', {type: 'button', class: 'link path', 'aria-expanded': String(open),
-        'aria-controls': detailId, title: r.path + (r.query ? '?' + r.query : '')},
+        'aria-controls': detailId, 'data-toggle': 'request ' + r.sequence,
+        title: r.path + (r.query ? '?' + r.query : '')},
       shortPath(r.path) + (query ? '?' + query : ''));
       toggle.addEventListener('click', () => {
         if (state.openRequests.has(r.sequence)) {
@@ -620,7 +642,7 @@
         rows.push(el('tr', {class: 'detail', id: detailId}, el('td', {colspan: 7}, requestDetail(r))));
       }
     }
-    byId('journal-body').replaceChildren(...(rows.length ? rows : [emptyRow(7, 'No requests yet.')]));
+    replaceRows(byId('journal-body'), rows.length ? rows : [emptyRow(7, 'No requests yet.')]);
   }
 
   function requestDetail(r) {

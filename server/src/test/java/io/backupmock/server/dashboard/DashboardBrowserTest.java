@@ -161,6 +161,9 @@ class DashboardBrowserTest {
         WebElement detail = waitFor(By.cssSelector("#jobs-body tr.detail"));
         assertThat(detail.getText()).contains("Take Snapshot", "Transfer data to vault", "Backup Size", "2332 MB");
         assertThat(detail.findElements(By.cssSelector(".status-Completed"))).hasSize(2);
+        assertThat(js("return document.activeElement.getAttribute('aria-expanded') + ' '"
+                + " + document.activeElement.dataset.toggle")).as("the toggle keeps the focus")
+                .isEqualTo("true job " + jobId);
 
         // The journal shows the trigger's 202 with its Retry-After, then the poll.
         wait(d -> driver.findElements(By.cssSelector("#journal-body tr.request")).size() >= 2);
@@ -180,6 +183,18 @@ class DashboardBrowserTest {
         wait(d -> driver.findElements(By.cssSelector("#journal-body tr.request")).size() >= 5);
         wait(d -> text(By.id("jobs-body")).contains("InProgress"));
         screenshot(Path.of("target", "dashboard.png"));
+
+        // Set, and a refusal said in the page's words.
+        Instant later = clock.instant().plus(Duration.ofHours(2));
+        type(By.id("set"), later.toString());
+        click(By.cssSelector("#set-form button[type=submit]"));
+        wait(d -> later.toString().equals(d.findElement(By.id("clock-instant")).getAttribute("datetime")));
+        assertThat(clock.instant()).isEqualTo(later);
+        type(By.id("advance"), "five minutes");
+        click(By.cssSelector("#advance-form button[type=submit]"));
+        wait(d -> text(By.id("message")).startsWith("InvalidAdminRequest: body.advance"));
+        assertThat(driver.findElement(By.id("message")).getAttribute("class")).contains("error");
+        assertThat(clock.instant()).isEqualTo(later);
     }
 
     @Test
