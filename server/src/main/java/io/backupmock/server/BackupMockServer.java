@@ -3,6 +3,7 @@ package io.backupmock.server;
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.control.Control;
+import io.backupmock.server.dashboard.Dashboard;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -215,8 +216,8 @@ public final class BackupMockServer implements AutoCloseable {
             Emulator emulator = new Emulator(tenancy, clock, settings);
             Control control = new Control(emulator);
             control.declare(config.declarations());
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(Gateway.handler(emulator,
-                    Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control)));
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(Gateway.handler(emulator,
+                    Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control))));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)

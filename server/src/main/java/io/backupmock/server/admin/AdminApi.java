@@ -27,6 +27,8 @@ public final class AdminApi {
         AdminJournal journal = new AdminJournal(control.emulator());
         AdminFaults faults = new AdminFaults(control);
         AdminProviderStates states = new AdminProviderStates(control);
+        AdminSubscriptions subscriptions = new AdminSubscriptions(control.emulator());
+        AdminJournalTail journalTail = new AdminJournalTail(control.emulator());
         return new Router()
                 .add("GET", P, translated(docs::index), null)
                 .add("GET", P + "/openapi.json", translated(docs::openApi), null)
@@ -51,7 +53,10 @@ public final class AdminApi {
                 .add("POST", P + "/faults", translated(faults::post), null)
                 .add("DELETE", P + "/faults", translated(faults::delete), null)
                 .add("POST", P + "/reset", translated(vaults::reset), null)
-                .add("POST", P + "/provider-states", translated(states::post), null);
+                .add("POST", P + "/provider-states", translated(states::post), null)
+                .add("GET", P + "/subscriptions", translated(subscriptions::list), null)
+                .add("GET", P + "/subscriptions/{subscriptionId}", translated(subscriptions::get), null)
+                .add("GET", P + "/journal/tail", translated(journalTail::get), null);
     }
 
     private static Operation translated(Operation operation) {

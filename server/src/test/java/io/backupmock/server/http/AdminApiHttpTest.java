@@ -80,7 +80,10 @@ class AdminApiHttpTest {
             "POST " + ADMIN + "/faults",
             "DELETE " + ADMIN + "/faults",
             "POST " + ADMIN + "/reset",
-            "POST " + ADMIN + "/provider-states");
+            "POST " + ADMIN + "/provider-states",
+            "GET " + ADMIN + "/subscriptions",
+            "GET " + ADMIN + "/subscriptions/{subscriptionId}",
+            "GET " + ADMIN + "/journal/tail");
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
