@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.faults.Fault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,34 @@ class AzurePythonSdkInteropTest {
             assertThat(retries.throttled()).as("429s retried").isGreaterThanOrEqualTo(2);
             assertThat(retries.unavailable()).as("503s retried").isGreaterThanOrEqualTo(2);
             assertThat(retries.onPost()).as("retries of POSTs (triggers, cancel)").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * A backup trigger that the emulator handles but whose answer it drops (the connection closes):
+     * the SDK does not send a POST again after a connection error, so the call fails although the
+     * job has started (AzureCoreInteropTest shows Java's client resending it instead).
+     */
+    @Test
+    void pythonSdkDoesNotResendATriggerWhoseAnswerIsLost(@TempDir Path dir) throws Exception {
+        assumeSdkInstalled();
+        try (BackupMockServer server = BackupMockServer.builder()
+                .settings(Settings.builder().validateResponses(true).build()).start()) {
+            String subscription = java.util.UUID.randomUUID().toString();
+            server.emulator().faults().add(new Fault(subscription, null, "POST", null, null, null, null, null, null,
+                    true, null, 1, null));
+            Path pem = dir.resolve("cert.pem");
+            server.certificate().writePem(pem);
+            Process process = new ProcessBuilder(PYTHON, "src/test/python/lost_trigger_answer.py",
+                    server.httpsUri().toString(), pem.toString(), subscription).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
+            System.out.println("Python SDK, trigger answer lost: " + output.strip());
+            assertThat(output).startsWith("raised ServiceResponseError");
+            assertThat(server.emulator().journal().all()).extracting(r -> r.method() + " " + r.status())
+                    .containsExactly("POST 202");
+            assertThat(server.emulator().tenancy().vault(subscription, "testVaultRG", "testVault").jobs().size())
+                    .as("jobs started").isEqualTo(1);
         }
     }
 
