@@ -2,6 +2,8 @@ package io.backupmock.server;
 
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
+import io.backupmock.server.edge.EdgeHandler;
+import io.backupmock.server.edge.EdgeLimits;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -130,6 +132,7 @@ public final class BackupMockServer implements AutoCloseable {
         private Scenario scenario;
         private SelfSignedCertificate certificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
+        private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -183,6 +186,12 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /** Size limits and connection timeouts at the edge (see docs/limits.md). */
+        public Builder edgeLimits(EdgeLimits value) {
+            this.edgeLimits = Objects.requireNonNull(value, "edgeLimits");
+            return this;
+        }
+
         public Builder certificate(SelfSignedCertificate value) {
             this.certificate = Objects.requireNonNull(value, "certificate");
             return this;
@@ -208,7 +217,8 @@ public final class BackupMockServer implements AutoCloseable {
             emulator.declare(config);
             Gateway gateway = new Gateway(emulator, Routes.build(emulator), Routes.outsideArm(emulator),
                     Routes.admin(emulator));
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(gateway);
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(EdgeHandler.wrap(gateway,
+                    Gateway.MAX_BODY_BYTES, edgeLimits, () -> emulator.settings().adminToken()));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -217,6 +227,7 @@ public final class BackupMockServer implements AutoCloseable {
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     .setServerOption(UndertowOptions.DECODE_URL, false)
                     .setHandler(shutdown);
+            EdgeHandler.configure(builder, edgeLimits);
             if (httpsPort != null) {
                 builder.addHttpsListener(httpsPort, host, tls);
             }

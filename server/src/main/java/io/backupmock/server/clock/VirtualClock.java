@@ -18,7 +18,7 @@ public final class VirtualClock extends Clock {
     private volatile Duration autoAdvanceStep = Duration.ZERO;
 
     public VirtualClock(Instant start) {
-        this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
+        this.now = new AtomicReference<>(TimeLimits.requireInstant("the clock's start", Objects.requireNonNull(start, "start")));
     }
 
     /** Starts at the current system time, truncated to the millisecond for readable timestamps. */
@@ -36,11 +36,19 @@ public final class VirtualClock extends Clock {
         if (step.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward; cannot advance by " + step);
         }
-        return now.updateAndGet(t -> t.plus(step));
+        return now.updateAndGet(t -> {
+            Instant next = TimeLimits.plusOrNull(t, step);
+            if (next == null) {
+                throw new IllegalArgumentException("cannot advance the clock by " + step + " from " + t
+                        + ": it would pass " + TimeLimits.LATEST);
+            }
+            return next;
+        });
     }
 
     /** Sets the clock to {@code instant}, which must not lie before the current instant. */
     public Instant set(Instant instant) {
+        TimeLimits.requireInstant("the clock's new instant", instant);
         return now.updateAndGet(t -> {
             if (instant.isBefore(t)) {
                 throw new IllegalArgumentException(
@@ -55,6 +63,7 @@ public final class VirtualClock extends Clock {
         if (step.isNegative()) {
             throw new IllegalArgumentException("auto-advance step must not be negative: " + step);
         }
+        TimeLimits.requireDuration("the auto-advance step", step);
         this.autoAdvanceStep = step;
         return this;
     }
@@ -67,7 +76,11 @@ public final class VirtualClock extends Clock {
     public void onRequest() {
         Duration step = autoAdvanceStep;
         if (!step.isZero()) {
-            advance(step);
+            // A request never fails for the clock: at the end of its range it stays there.
+            now.updateAndGet(t -> {
+                Instant next = TimeLimits.plusOrNull(t, step);
+                return next == null ? TimeLimits.LATEST : next;
+            });
         }
     }
 

@@ -1,0 +1,118 @@
+package io.backupmock.server.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupmock.server.wire.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** An {@link Error} anywhere behind the edge answers a 500 CloudError, logged once with its request data escaped. */
+class ErrorBoundaryTest {
+
+    private static int start(Undertow[] holder, HttpHandler inner, String token) {
+        Undertow undertow = EdgeHandler.configure(Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(EdgeHandler.wrap(inner, 1024 * 1024, EdgeLimits.DEFAULTS, () -> token)),
+                EdgeLimits.DEFAULTS).build();
+        undertow.start();
+        holder[0] = undertow;
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    private static String captureStderr(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anErrorIsA500CloudErrorLoggedOnceAndEscaped() throws Exception {
+        Undertow[] server = new Undertow[1];
+        int port = start(server, exchange -> {
+            throw new StackOverflowError("deep\r\nFORGED: log line from " + exchange.getQueryString());
+        }, null);
+        try {
+            RawHttp.Response[] r = new RawHttp.Response[1];
+            String log = captureStderr(() -> r[0] = RawHttp.send(port,
+                    "GET /x?q=%0D%0A HTTP/1.1\r\nHost: x\r\n\r\n", 3000).responses().get(0));
+            assertThat(r[0].status()).isEqualTo(500);
+            JsonNode error = Json.mapper().readTree(r[0].body()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("InternalServerError");
+            assertThat(r[0].body()).doesNotContain("at io.").doesNotContain("Exception").doesNotContain("FORGED");
+            assertThat(log).contains("StackOverflowError");
+            assertThat(log.split("GET /x failed", -1)).as("logged once").hasSize(2);
+            assertThat(log).doesNotContain("\nFORGED").contains("deep\\r\\nFORGED");
+        } finally {
+            server[0].stop();
+        }
+    }
+
+    @Test
+    void anErrorWhileTheBodyIsHandledIsA500CloudErrorToo() throws Exception {
+        Undertow[] server = new Undertow[1];
+        int port = start(server, exchange -> exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
+            throw new OutOfMemoryError("pretend: " + bytes.length);
+        }), null);
+        try {
+            String body = "x".repeat(200_000);
+            RawHttp.Response r = RawHttp.send(port, "POST /y HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body, 5000).responses().get(0);
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("InternalServerError");
+        } finally {
+            server[0].stop();
+        }
+    }
+
+    @Test
+    void anErrorAnswerEndedWithoutABodyGetsACloudErrorBody() throws Exception {
+        Undertow[] server = new Undertow[1];
+        int port = start(server, exchange -> exchange.setStatusCode(503).endExchange(), null);
+        try {
+            RawHttp.Response r = RawHttp.send(port, "GET /z HTTP/1.1\r\nHost: x\r\n\r\n", 3000).responses().get(0);
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("ServiceUnavailable");
+        } finally {
+            server[0].stop();
+        }
+    }
+
+    @Test
+    void aWrongAdminTokenNeverReachesTheGateway() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        HttpHandler capture = (HttpServerExchange exchange) -> {
+            seen.set(String.valueOf(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+            exchange.setStatusCode(204);
+            exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
+            exchange.endExchange();
+        };
+        Undertow[] server = new Undertow[1];
+        int port = start(server, capture, "s3cret");
+        try {
+            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3creT\r\n\r\n",
+                    3000);
+            assertThat(seen.get()).as("a wrong token is taken off").isEqualTo("null");
+            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n\r\n",
+                    3000);
+            assertThat(seen.get()).isEqualTo("Bearer s3cret");
+            RawHttp.send(port, "GET /subscriptions/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer arm\r\n\r\n", 3000);
+            assertThat(seen.get()).as("ARM tokens are the gateway's business").isEqualTo("Bearer arm");
+        } finally {
+            server[0].stop();
+        }
+    }
+}
