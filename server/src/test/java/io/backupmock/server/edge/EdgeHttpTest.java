@@ -43,7 +43,7 @@ class EdgeHttpTest {
 
     private static String get(String target, String... headers) {
         return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer t\r\n"
-                + String.join("", headers) + "\r\n";
+                + "Connection: close\r\n" + String.join("", headers) + "\r\n";
     }
 
     private static JsonNode cloudError(RawHttp.Response response) throws IOException {
@@ -66,7 +66,8 @@ class EdgeHttpTest {
 
     @Test
     void aValidRequestFollowedByGarbageKeepsItsAnswer() throws IOException {
-        RawHttp.Exchange ex = RawHttp.send(port, get("/backupmock/admin/clock") + "GARBAGE\r\n\r\n", 5000);
+        RawHttp.Exchange ex = RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GARBAGE\r\n\r\n", 5000);
         List<RawHttp.Response> responses = ex.responses();
         assertThat(responses).as(ex.text()).isNotEmpty();
         assertThat(responses.get(0).status()).as(ex.text()).isEqualTo(200);
@@ -116,7 +117,7 @@ class EdgeHttpTest {
         String subscription = UUID.randomUUID().toString();
         String fault = "{\"subscriptionId\": \"" + subscription + "\", \"status\": 503}";
         RawHttp.Response added = RawHttp.send(port, "POST /backupmock/admin/faults HTTP/1.1\r\nHost: x\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + fault.length() + "\r\n\r\n" + fault, 3000)
+                + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + fault.length() + "\r\n\r\n" + fault, 3000)
                 .responses().get(0);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         RawHttp.Response faulted = RawHttp.send(port, get("http://" + authority + vault(subscription)
@@ -166,14 +167,14 @@ class EdgeHttpTest {
             for (String body : List.of("{\"advance\": \"P99999999D\"}", "{\"advance\": \"PT9223372036854775807S\"}",
                     "{\"set\": \"+10000-01-01T00:00:00Z\"}", "{\"autoAdvance\": \"P99999999D\"}")) {
                 RawHttp.Response r = RawHttp.send(p, "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body, 3000)
+                        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body, 3000)
                         .responses().get(0);
                 assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
                 cloudError(r);
             }
             String set = "{\"set\": \"9999-12-31T23:59:00Z\"}";
             assertThat(RawHttp.send(p, "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + set.length() + "\r\n\r\n" + set, 3000)
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + set.length() + "\r\n\r\n" + set, 3000)
                     .responses().get(0).status()).isEqualTo(200);
             RawHttp.Response arm = RawHttp.send(p, get(vault(UUID.randomUUID().toString())
                     + "/backupJobs?api-version=2019-05-13"), 3000).responses().get(0);

@@ -48,7 +48,7 @@ class ErrorBoundaryTest {
         try {
             RawHttp.Response[] r = new RawHttp.Response[1];
             String log = captureStderr(() -> r[0] = RawHttp.send(port,
-                    "GET /x?q=%0D%0A HTTP/1.1\r\nHost: x\r\n\r\n", 3000).responses().get(0));
+                    "GET /x?q=%0D%0A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000).responses().get(0));
             assertThat(r[0].status()).isEqualTo(500);
             JsonNode error = Json.mapper().readTree(r[0].body()).path("error");
             assertThat(error.path("code").asText()).isEqualTo("InternalServerError");
@@ -69,7 +69,7 @@ class ErrorBoundaryTest {
         }), null);
         try {
             String body = "x".repeat(200_000);
-            RawHttp.Response r = RawHttp.send(port, "POST /y HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
+            RawHttp.Response r = RawHttp.send(port, "POST /y HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + body.length()
                     + "\r\n\r\n" + body, 5000).responses().get(0);
             assertThat(r.status()).isEqualTo(500);
             assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("InternalServerError");
@@ -83,7 +83,7 @@ class ErrorBoundaryTest {
         Undertow[] server = new Undertow[1];
         int port = start(server, exchange -> exchange.setStatusCode(503).endExchange(), null);
         try {
-            RawHttp.Response r = RawHttp.send(port, "GET /z HTTP/1.1\r\nHost: x\r\n\r\n", 3000).responses().get(0);
+            RawHttp.Response r = RawHttp.send(port, "GET /z HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000).responses().get(0);
             assertThat(r.status()).isEqualTo(503);
             assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("ServiceUnavailable");
         } finally {
@@ -103,13 +103,13 @@ class ErrorBoundaryTest {
         Undertow[] server = new Undertow[1];
         int port = start(server, capture, "s3cret");
         try {
-            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3creT\r\n\r\n",
+            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer s3creT\r\n\r\n",
                     3000);
             assertThat(seen.get()).as("a wrong token is taken off").isEqualTo("null");
-            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n\r\n",
+            RawHttp.send(port, "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer s3cret\r\n\r\n",
                     3000);
             assertThat(seen.get()).isEqualTo("Bearer s3cret");
-            RawHttp.send(port, "GET /subscriptions/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer arm\r\n\r\n", 3000);
+            RawHttp.send(port, "GET /subscriptions/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer arm\r\n\r\n", 3000);
             assertThat(seen.get()).as("ARM tokens are the gateway's business").isEqualTo("Bearer arm");
         } finally {
             server[0].stop();

@@ -38,7 +38,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * client should send (deep nesting, huge strings, invalid UTF-8, NULs, wrong types, every method).
  * Whatever arrives, the answer is never a 5xx, every 4xx is a CloudError, no body holds a stack
  * trace, and the server still serves afterwards. Malformed framing is answered either with a
- * CloudError or with Undertow's own empty 400 for exactly the inputs docs/limits.md lists.
+ * CloudError or with Undertow's own empty 400 for exactly the inputs docs/limits.md lists. A body
+ * that is merely incomplete is not sent: the server rightly waits for the rest (up to its idle
+ * timeout). Tries are kept to some twenty seconds in all; the totals by status class are printed
+ * and written to {@code target/fuzz-totals.txt}.
  */
 class HostileRequestsFuzzTest {
     private static final String SUB = "00000000-0000-0000-0000-00000000f022";
@@ -95,13 +98,13 @@ class HostileRequestsFuzzTest {
 
     // ------------------------------------------------------------------ properties
 
-    @Property(tries = 1500, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
     void wellFramedHostileRequestsGetCloudErrorsAndNever5xx(@ForAll("wellFramed") byte[] request) {
         Answer answer = exchange(request);
         assertSane(answer, request, false);
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void malformedFramingIsRefusedAsDocumentedAndNeverHangs(@ForAll("malformed") byte[] request) {
         Answer answer = exchange(request);
         assertSane(answer, request, true);
@@ -201,7 +204,7 @@ class HostileRequestsFuzzTest {
                         "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nContent-Length: x\r\n\r\n",
                         "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc",
                         "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
-                        "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                        "POST /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n",
                         "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n",
                         "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n",
                         "GET /backupmock/admin/clock HTTP/1.1\r\nHost: x\r\nX: a\u0000b\r\n\r\n",
