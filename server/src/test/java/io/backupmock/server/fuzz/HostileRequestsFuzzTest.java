@@ -140,13 +140,13 @@ class HostileRequestsFuzzTest {
 
     // ------------------------------------------------------------------ properties
 
-    @Property(tries = 3000, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 2000, shrinking = ShrinkingMode.BOUNDED)
     void wellFramedHostileRequestsGetCloudErrorsAndNever5xx(@ForAll("wellFramed") byte[] request) {
         Answer answer = exchange(request);
         assertSane(answer, request, false);
     }
 
-    @Property(tries = 600, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
     void malformedFramingIsRefusedAsDocumentedAndNeverHangs(@ForAll("malformed") byte[] request) {
         Answer answer = exchange(request);
         assertSane(answer, request, true);
