@@ -22,12 +22,13 @@ public final class ErrorBoundary implements HttpHandler {
      * threw, or any status a handler ended with no body): a CloudError of that status.
      */
     static final DefaultResponseListener CLOUD_ERROR_BODY = exchange -> {
+        boolean failed = exchange.getAttachment(DefaultResponseListener.EXCEPTION) != null;
         if (exchange.isResponseStarted() || exchange.getStatusCode() < 400
-                || exchange.getResponseHeaders().contains(Headers.CONTENT_LENGTH)) {
+                || (!failed && exchange.getResponseHeaders().contains(Headers.CONTENT_LENGTH))) {
             return false;
         }
+        exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);
         int status = exchange.getStatusCode();
-        boolean failed = exchange.getAttachment(DefaultResponseListener.EXCEPTION) != null;
         String message = status >= 500
                 ? "The emulator could not handle the request; it failed unexpectedly."
                 : "The request could not be handled (HTTP " + status + ").";
