@@ -5,11 +5,16 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.HttpContinueReadHandler;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
+import io.undertow.server.Connectors;
+import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
+import org.xnio.IoUtils;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +27,7 @@ import java.util.function.Supplier;
  *       (400);</li>
  *   <li>a {@code Transfer-Encoding} other than {@code chunked} (400, then the connection closes:
  *       the body's end cannot be known); an {@code Expect} other than {@code 100-continue} (417);
- *       {@code Expect: 100-continue} gets its interim 100 when the body is read;</li>
+ *       {@code Expect: 100-continue} gets its interim 100 before the body is read;</li>
  *   <li>a wrong admin token is taken off the request, compared in constant time, before the
  *       gateway sees it;</li>
  *   <li>the body (up to the gateway's limit) is read before the gateway runs, and an
@@ -51,7 +56,7 @@ public final class EdgeHandler implements HttpHandler {
     public static HttpHandler wrap(HttpHandler gateway, int maxBodyBytes, EdgeLimits limits,
                                    Supplier<String> adminToken) {
         int buffers = maxBodyBytes / (16 * 1024) + 2;
-        HttpHandler inner = new HttpContinueReadHandler(new RequestBufferingHandler(new ErrorBoundary(gateway), buffers));
+        HttpHandler inner = new RequestBufferingHandler(new ErrorBoundary(gateway), buffers);
         return new EdgeHandler(inner, limits, adminToken);
     }
 
@@ -81,10 +86,35 @@ public final class EdgeHandler implements HttpHandler {
                 return;
             }
             guardAdminToken(exchange);
+            if (HttpContinue.requiresContinueResponse(exchange)) {
+                continueThenHandle(exchange);
+                return;
+            }
             next.handleRequest(exchange);
         } catch (Throwable failure) {
             ErrorBoundary.failed(exchange, failure);
         }
+    }
+
+    /**
+     * Sends the interim {@code 100 Continue} (every request that passed the checks above has its
+     * body read), then reads the body and goes on as for any other request, so the body is read
+     * before the gateway runs here too.
+     */
+    private void continueThenHandle(HttpServerExchange exchange) {
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> HttpContinue.sendContinueResponse(exchange,
+                new IoCallback() {
+                    @Override
+                    public void onComplete(HttpServerExchange ex, Sender sender) {
+                        ex.getRequestHeaders().remove(Headers.EXPECT);
+                        Connectors.executeRootHandler(next, ex);
+                    }
+
+                    @Override
+                    public void onException(HttpServerExchange ex, Sender sender, java.io.IOException failure) {
+                        IoUtils.safeClose(ex.getConnection());
+                    }
+                }));
     }
 
     /** {@code https://host:port/path} becomes {@code /path} (Undertow has checked the authority against Host). */

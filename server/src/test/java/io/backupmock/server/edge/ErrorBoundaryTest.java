@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +70,14 @@ class ErrorBoundaryTest {
         }), null);
         try {
             String body = "x".repeat(200_000);
-            RawHttp.Response r = RawHttp.send(port, "POST /y HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body, 5000).responses().get(0);
-            assertThat(r.status()).isEqualTo(500);
-            assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("InternalServerError");
+            for (String expect : new String[] {"", "Expect: 100-continue\r\n"}) {
+                RawHttp.Exchange ex = RawHttp.send(port, "POST /y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + expect
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body, 5000);
+                List<RawHttp.Response> responses = ex.responses();
+                RawHttp.Response r = responses.get(responses.size() - 1);
+                assertThat(r.status()).as(ex.text()).isEqualTo(500);
+                assertThat(Json.mapper().readTree(r.body()).at("/error/code").asText()).isEqualTo("InternalServerError");
+            }
         } finally {
             server[0].stop();
         }
