@@ -38,6 +38,37 @@ class JobConsistencyTest {
     }
 
     @Test
+    void racingReadersAndCancelsNeverChangeAnAnsweredTerminalStatus() throws Exception {
+        Instant end = T0.plus(Duration.ofMinutes(10));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2000; i++) {
+                Job job = job();
+                var ready = new java.util.concurrent.CyclicBarrier(2);
+                var read = pool.submit(() -> {
+                    ready.await();
+                    return job.read(end).status();
+                });
+                var cancel = pool.submit(() -> {
+                    ready.await();
+                    return job.cancel(end.minusMillis(1)); // stamped before the end, may land after the read
+                });
+                JobStatus answered = read.get();
+                Job.CancelResult result = cancel.get();
+                if (answered == JobStatus.Completed) {
+                    assertThat(result).isEqualTo(Job.CancelResult.ALREADY_FINISHED);
+                    assertThat(job.statusAt(end.plusSeconds(3600))).isEqualTo(JobStatus.Completed);
+                } else {
+                    assertThat(answered).isEqualTo(JobStatus.Cancelling);
+                    assertThat(result).isEqualTo(Job.CancelResult.ACCEPTED);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFaultArrivingAfterACompletedAnswerChangesNothing() {
         Job job = job();
         Instant end = T0.plus(Duration.ofMinutes(10));
