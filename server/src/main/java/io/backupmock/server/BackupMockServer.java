@@ -4,6 +4,8 @@ import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.control.Control;
 import io.backupmock.server.dashboard.Dashboard;
+import io.backupmock.server.edge.EdgeHandler;
+import io.backupmock.server.edge.EdgeLimits;
 import io.backupmock.server.gateway.Gateway;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
@@ -139,6 +141,7 @@ public final class BackupMockServer implements AutoCloseable {
         private Scenario scenario;
         private SelfSignedCertificate certificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
+        private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -192,6 +195,12 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /** Size limits and connection timeouts at the edge (see docs/limits.md). */
+        public Builder edgeLimits(EdgeLimits value) {
+            this.edgeLimits = Objects.requireNonNull(value, "edgeLimits");
+            return this;
+        }
+
         public Builder certificate(SelfSignedCertificate value) {
             this.certificate = Objects.requireNonNull(value, "certificate");
             return this;
@@ -216,8 +225,9 @@ public final class BackupMockServer implements AutoCloseable {
             Emulator emulator = new Emulator(tenancy, clock, settings);
             Control control = new Control(emulator);
             control.declare(config.declarations());
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(Gateway.handler(emulator,
-                    Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control))));
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(EdgeHandler.wrap(
+                    Gateway.handler(emulator, Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control)),
+                    Gateway.MAX_BODY_BYTES, edgeLimits)));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -226,6 +236,7 @@ public final class BackupMockServer implements AutoCloseable {
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     .setServerOption(UndertowOptions.DECODE_URL, false)
                     .setHandler(shutdown);
+            EdgeHandler.configure(builder, edgeLimits);
             if (httpsPort != null) {
                 builder.addHttpsListener(httpsPort, host, tls);
             }

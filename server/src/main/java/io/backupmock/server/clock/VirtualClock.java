@@ -20,7 +20,7 @@ public final class VirtualClock extends Clock {
     private volatile Duration startStep;
 
     public VirtualClock(Instant start) {
-        this.start = Objects.requireNonNull(start, "start");
+        this.start = TimeLimits.requireInstant("the clock's start", Objects.requireNonNull(start, "start"));
         this.now = new AtomicReference<>(start);
     }
 
@@ -55,11 +55,19 @@ public final class VirtualClock extends Clock {
         if (step.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward; cannot advance by " + step);
         }
-        return now.updateAndGet(t -> t.plus(step));
+        return now.updateAndGet(t -> {
+            Instant next = TimeLimits.plusOrNull(t, step);
+            if (next == null) {
+                throw new IllegalArgumentException("cannot advance the clock by " + step + " from " + t
+                        + ": it would pass " + TimeLimits.LATEST);
+            }
+            return next;
+        });
     }
 
     /** Sets the clock to {@code instant}, which must not lie before the current instant. */
     public Instant set(Instant instant) {
+        TimeLimits.requireInstant("the clock's new instant", instant);
         return now.updateAndGet(t -> {
             if (instant.isBefore(t)) {
                 throw new IllegalArgumentException(
@@ -74,6 +82,7 @@ public final class VirtualClock extends Clock {
         if (step.isNegative()) {
             throw new IllegalArgumentException("auto-advance step must not be negative: " + step);
         }
+        TimeLimits.requireDuration("the auto-advance step", step);
         if (startStep == null) {
             startStep = step;
         }
@@ -89,7 +98,11 @@ public final class VirtualClock extends Clock {
     public void onRequest() {
         Duration step = autoAdvanceStep;
         if (!step.isZero()) {
-            advance(step);
+            // A request never fails for the clock: at the end of its range it stays there.
+            now.updateAndGet(t -> {
+                Instant next = TimeLimits.plusOrNull(t, step);
+                return next == null ? TimeLimits.LATEST : next;
+            });
         }
     }
 

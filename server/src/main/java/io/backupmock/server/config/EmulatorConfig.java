@@ -75,6 +75,12 @@ public record EmulatorConfig(
             if (autoAdvance != null && autoAdvance.isNegative()) {
                 throw new IllegalArgumentException("autoAdvance must not be negative: " + autoAdvance);
             }
+            if (start != null) {
+                io.backupmock.server.clock.TimeLimits.requireInstant("start", start);
+            }
+            if (autoAdvance != null) {
+                io.backupmock.server.clock.TimeLimits.requireDuration("autoAdvance", autoAdvance);
+            }
         }
 
         Clock build() {

@@ -31,7 +31,7 @@ final class ErrorRendering implements HttpHandler {
             context.response = ApiResponse.error(e);
         } catch (Throwable e) {
             LOG.error("request {} {} failed (x-ms-request-id {})", context.method,
-                    LogSafe.text(context.target.rawPath()), context.requestId, e);
+                    LogSafe.escape(context.target.rawPath()), context.requestId, LogSafe.escape(e));
             context.response = ApiResponse.error(new ApiError(500, "InternalServerError",
                     "The emulator could not handle the request (" + e.getClass().getSimpleName()
                             + "); x-ms-request-id " + context.requestId + "."));

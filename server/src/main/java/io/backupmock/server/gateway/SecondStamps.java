@@ -1,5 +1,6 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.server.clock.TimeLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,8 @@ final class SecondStamps {
     static SecondStamps of(Instant t) {
         SecondStamps s = last;
         if (s.epochSecond != t.getEpochSecond()) {
-            s = new SecondStamps(Instant.ofEpochSecond(t.getEpochSecond()));
+            // A system clock may stand anywhere; the texts hold four-digit years.
+            s = new SecondStamps(TimeLimits.clamp(Instant.ofEpochSecond(t.getEpochSecond())));
             last = s;
         }
         return s;

@@ -40,7 +40,7 @@ final class SelfCheck implements HttpHandler {
         if (violations.isEmpty()) {
             return response;
         }
-        LOG.error("response to {} {} breaks {}: {}; body: {}", context.method, LogSafe.text(context.target.rawPath()),
+        LOG.error("response to {} {} breaks {}: {}; body: {}", context.method, LogSafe.escape(context.target.rawPath()),
                 schema.definition(), violations, body);
         ApiError error = new ApiError(500, "ResponseSchemaViolation", "The emulator's " + response.status()
                 + " answer breaks the " + schema.definition() + " schema: " + violations.get(0)

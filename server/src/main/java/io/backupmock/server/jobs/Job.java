@@ -22,10 +22,10 @@ public final class Job {
     private final JobScript script;
     private final Instant start;
     private final Instant naturalEnd;
-    private volatile Instant cancelRequestedAt;
-    private volatile Instant cancelIgnoredAt;
-    private volatile Instant failedAt;
-    private volatile List<JobErrorDetail> failure = List.of();
+    /** What happened to the job after it started; replaced whole, under this job's lock. */
+    private volatile Marks marks = Marks.NONE;
+    /** The latest instant any reading of this job was taken at (guarded by this). */
+    private Instant observed;
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -71,13 +71,71 @@ public final class Job {
         return naturalEnd;
     }
 
+    /**
+     * The instants that change a job after it starts, read together: a reading never mixes the
+     * marks of before a cancel with those of after it.
+     */
+    private record Marks(Instant cancelRequestedAt, Instant cancelIgnoredAt, Instant failedAt,
+                         List<JobErrorDetail> failure) {
+        static final Marks NONE = new Marks(null, null, null, List.of());
+    }
+
+    /**
+     * The job as one request sees it at instant {@code t}: its status, and its snapshot when
+     * wanted, both from the same marks. Taking a reading records {@code t}, and a later cancel or
+     * fault takes effect no earlier than any instant already read, so a status once answered
+     * never changes afterwards (a Completed job does not turn Cancelled).
+     */
+    public Reading read(Instant t) {
+        return new Reading(this, t, observe(t));
+    }
+
+    /** One consistent reading of a job (see {@link #read}). */
+    public static final class Reading {
+        private final Job job;
+        private final Instant at;
+        private final Marks marks;
+
+        private Reading(Job job, Instant at, Marks marks) {
+            this.job = job;
+            this.at = at;
+            this.marks = marks;
+        }
+
+        public JobStatus status() {
+            return job.statusAt(at, marks);
+        }
+
+        public JobSnapshot snapshot() {
+            return job.snapshotAt(at, marks);
+        }
+    }
+
+    private synchronized Marks observe(Instant t) {
+        if (observed == null || t.isAfter(observed)) {
+            observed = t;
+        }
+        return marks;
+    }
+
+    /** The instant a change requested at {@code now} takes effect: never before an instant already read. */
+    private Instant effective(Instant now) {
+        Instant at = observed == null || now.isAfter(observed) ? now : observed;
+        observed = at;
+        return at;
+    }
+
     /** The status at instant {@code t}, without building a snapshot: what list filters need. */
     public JobStatus statusAt(Instant t) {
-        Instant requested = cancelRequestedAt;
+        return statusAt(t, observe(t));
+    }
+
+    private JobStatus statusAt(Instant t, Marks m) {
+        Instant requested = m.cancelRequestedAt();
         if (requested != null) {
             return t.isBefore(requested.plus(script.cancellationTime())) ? JobStatus.Cancelling : JobStatus.Cancelled;
         }
-        Instant failed = failedAt;
+        Instant failed = m.failedAt();
         if (failed != null && !t.isBefore(failed)) {
             return JobStatus.Failed;
         }
@@ -86,7 +144,7 @@ public final class Job {
 
     /** The instant a requested cancel turns into Cancelled, or null if none was requested. */
     public Instant cancelledAt() {
-        Instant requested = cancelRequestedAt;
+        Instant requested = marks.cancelRequestedAt();
         return requested == null ? null : requested.plus(script.cancellationTime());
     }
 
@@ -96,11 +154,14 @@ public final class Job {
     /**
      * Requests cancellation at {@code now}; accepted only while the job runs and its script allows
      * it. A script with {@code cancelTooLate} accepts it but runs on to its outcome, as when a
-     * cancel arrives while the job completes.
+     * cancel arrives while the job completes. The cancel takes effect at {@code now}, or at the
+     * latest instant the job was already read at if that is later.
      */
     public synchronized CancelResult cancel(Instant now) {
-        JobStatus status = at(now).status();
-        if (status == JobStatus.Cancelling || cancelIgnoredAt != null) {
+        Instant at = effective(now);
+        Marks m = marks;
+        JobStatus status = statusAt(at, m);
+        if (status == JobStatus.Cancelling || m.cancelIgnoredAt() != null) {
             return CancelResult.ALREADY_CANCELLING;
         }
         if (status.isTerminal()) {
@@ -110,34 +171,36 @@ public final class Job {
             return CancelResult.NOT_CANCELLABLE;
         }
         if (script.cancelsTooLate()) {
-            cancelIgnoredAt = now;
+            marks = new Marks(null, at, m.failedAt(), m.failure());
         } else {
-            cancelRequestedAt = now;
+            marks = new Marks(at, null, m.failedAt(), m.failure());
         }
         return CancelResult.ACCEPTED;
     }
 
     /** Whether a cancel was accepted but came too late to stop the job. */
     public boolean cancelIgnored() {
-        return cancelIgnoredAt != null;
+        return marks.cancelIgnoredAt() != null;
     }
 
     /**
      * Fails the job at {@code now} with these errors, as a fault: the task running then fails.
-     * Returns false, changing nothing, if the job is not running.
+     * Returns false, changing nothing, if the job is not running. Like a cancel, it takes effect no
+     * earlier than an instant the job was already read at.
      */
     public synchronized boolean fail(Instant now, List<JobErrorDetail> errors) {
-        if (at(now).status() != JobStatus.InProgress || cancelRequestedAt != null) {
+        Instant at = effective(now);
+        Marks m = marks;
+        if (statusAt(at, m) != JobStatus.InProgress || m.cancelRequestedAt() != null) {
             return false;
         }
-        failure = List.copyOf(errors);
-        failedAt = now;
+        marks = new Marks(m.cancelRequestedAt(), m.cancelIgnoredAt(), at, List.copyOf(errors));
         return true;
     }
 
     /** The instant the job ends or ended, whatever ends it. */
     public Instant endsAt() {
-        Instant failed = failedAt;
+        Instant failed = marks.failedAt();
         if (failed != null) {
             return failed;
         }
@@ -147,44 +210,42 @@ public final class Job {
 
     /** The job as it is at instant {@code t}. */
     public JobSnapshot at(Instant t) {
-        Instant requested = cancelRequestedAt;
+        return snapshotAt(t, observe(t));
+    }
+
+    /** The snapshot of the status {@link #statusAt(Instant, Marks)} decides: the one place a status is worked out. */
+    private JobSnapshot snapshotAt(Instant t, Marks m) {
+        JobStatus status = statusAt(t, m);
+        Instant requested = m.cancelRequestedAt();
         if (requested != null) {
-            return cancelledSnapshot(t, requested);
+            double progress = progress(Duration.between(start, requested), script.totalDuration());
+            if (status == JobStatus.Cancelling) {
+                return new JobSnapshot(this, status, start, null, elapsed(t),
+                        List.copyOf(tasksAt(requested, "InProgress")), progress, false, List.of());
+            }
+            Instant cancelled = requested.plus(script.cancellationTime());
+            return new JobSnapshot(this, status, start, cancelled, Duration.between(start, cancelled),
+                    List.copyOf(tasksAt(requested, "Cancelled")), progress, false, List.of());
         }
-        Instant failed = failedAt;
-        if (failed != null && !t.isBefore(failed)) {
-            List<TaskSnapshot> tasks = tasksAt(failed, "Failed");
-            return new JobSnapshot(this, JobStatus.Failed, start, failed, Duration.between(start, failed),
-                    List.copyOf(tasks), progress(Duration.between(start, failed), script.totalDuration()), false,
-                    failure);
-        }
-        Instant end = naturalEnd;
-        if (t.isBefore(end)) {
-            List<TaskSnapshot> tasks = tasksAt(t, "InProgress");
-            return new JobSnapshot(this, JobStatus.InProgress, start, null, elapsed(t), tasks,
+        if (status == JobStatus.InProgress) {
+            return new JobSnapshot(this, status, start, null, elapsed(t), tasksAt(t, "InProgress"),
                     progress(elapsed(t), script.totalDuration()), script.isCancellable(), List.of());
         }
-        JobStatus outcome = script.outcome();
+        Instant failed = m.failedAt();
+        if (failed != null && !t.isBefore(failed)) {
+            return new JobSnapshot(this, status, start, failed, Duration.between(start, failed),
+                    List.copyOf(tasksAt(failed, "Failed")), progress(Duration.between(start, failed),
+                    script.totalDuration()), false, m.failure());
+        }
+        Instant end = naturalEnd;
         List<TaskSnapshot> tasks = tasksAt(end, "InProgress");
-        if (outcome == JobStatus.Failed && !tasks.isEmpty()) {
+        if (status == JobStatus.Failed && !tasks.isEmpty()) {
             TaskSnapshot last = tasks.get(tasks.size() - 1);
             tasks.set(tasks.size() - 1, new TaskSnapshot(last.taskId(), "Failed", last.startTime(), end,
                     last.duration(), last.progressPercentage()));
         }
-        return new JobSnapshot(this, outcome, start, end, script.totalDuration(), List.copyOf(tasks), 100, false,
+        return new JobSnapshot(this, status, start, end, script.totalDuration(), List.copyOf(tasks), 100, false,
                 script.errorDetails());
-    }
-
-    private JobSnapshot cancelledSnapshot(Instant t, Instant requested) {
-        Instant cancelled = requested.plus(script.cancellationTime());
-        Duration progressed = Duration.between(start, requested);
-        double progress = progress(progressed, script.totalDuration());
-        if (t.isBefore(cancelled)) {
-            return new JobSnapshot(this, JobStatus.Cancelling, start, null, elapsed(t),
-                    List.copyOf(tasksAt(requested, "InProgress")), progress, false, List.of());
-        }
-        return new JobSnapshot(this, JobStatus.Cancelled, start, cancelled, Duration.between(start, cancelled),
-                List.copyOf(tasksAt(requested, "Cancelled")), progress, false, List.of());
     }
 
     private Duration elapsed(Instant t) {

@@ -81,13 +81,18 @@ public final class JobBook {
             if (oldest != null && job.startTime().isBefore(oldest)) {
                 break; // newest first: every later entry started earlier still
             }
-            if (!filter.matchesStatically(job) || !filter.matchesStatusAt(job, now)) {
+            if (!filter.matchesStatically(job)) {
+                continue;
+            }
+            // One reading per job: the status filtered on is the status rendered.
+            Job.Reading reading = job.read(now);
+            if (!filter.matchesStatus(reading.status())) {
                 continue;
             }
             if (page.size() == pageSize) {
                 return new Page<>(page, last);
             }
-            page.add(job.at(now));
+            page.add(reading.snapshot());
             last = e.getKey();
         }
         return new Page<>(page, null);
@@ -96,9 +101,11 @@ public final class JobBook {
     /** A {@code jobId} filter names at most one job: found by id, not by a scan. */
     private Page<JobSnapshot> listOne(JobFilter filter, Instant now, PageToken after) {
         Job job = find(filter.jobId());
-        boolean listed = job != null && after == null && !job.startTime().isAfter(now)
-                && filter.matchesStatically(job) && filter.matchesStatusAt(job, now);
-        return new Page<>(listed ? List.of(job.at(now)) : List.of(), null);
+        if (job == null || after != null || job.startTime().isAfter(now) || !filter.matchesStatically(job)) {
+            return new Page<>(List.of(), null);
+        }
+        Job.Reading reading = job.read(now);
+        return new Page<>(filter.matchesStatus(reading.status()) ? List.of(reading.snapshot()) : List.of(), null);
     }
 
     public void clear() {

@@ -73,4 +73,9 @@ public record JobFilter(JobStatus status, JobOperation operation, BackupManageme
     boolean matchesStatusAt(Job job, Instant now) {
         return status == null || job.statusAt(now) == status;
     }
+
+    /** Whether a job whose status is {@code actual} passes the status part of the filter. */
+    boolean matchesStatus(JobStatus actual) {
+        return status == null || actual == status;
+    }
 }

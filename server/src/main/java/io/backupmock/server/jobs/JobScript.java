@@ -2,6 +2,7 @@ package io.backupmock.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.backupmock.server.clock.TimeLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,15 @@ public record JobScript(
         if (cancellationTime.isNegative()) {
             throw new IllegalArgumentException("cancellationTime must not be negative: " + cancellationTime);
         }
+        TimeLimits.requireDuration("cancellationTime", cancellationTime);
+        if (duration != null) {
+            TimeLimits.requireDuration("duration", duration);
+        }
+        Duration total = Duration.ZERO;
+        for (TaskScript task : tasks) {
+            total = total.plus(task.duration()); // each at most a hundred years: no overflow
+        }
+        TimeLimits.requireDuration("the total duration of the tasks", total);
     }
 
     /** How long the job runs when nobody cancels it. */

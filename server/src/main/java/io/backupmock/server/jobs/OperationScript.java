@@ -1,6 +1,7 @@
 package io.backupmock.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.backupmock.server.clock.TimeLimits;
 import java.time.Duration;
 
 /**
@@ -17,6 +18,7 @@ public record OperationScript(Duration inProgressFor, OperationError error) {
         if (inProgressFor.isNegative()) {
             throw new IllegalArgumentException("trigger.inProgressFor must not be negative: " + inProgressFor);
         }
+        TimeLimits.requireDuration("trigger.inProgressFor", inProgressFor);
         if (error != null && (error.code() == null || error.code().isBlank())) {
             throw new IllegalArgumentException("trigger.error.code is required");
         }

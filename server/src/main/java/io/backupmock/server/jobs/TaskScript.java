@@ -2,6 +2,7 @@ package io.backupmock.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.backupmock.server.clock.TimeLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,5 +16,6 @@ public record TaskScript(String name, Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("task '" + name + "' has a negative duration " + duration);
         }
+        TimeLimits.requireDuration("the duration of task '" + name + "'", duration);
     }
 }

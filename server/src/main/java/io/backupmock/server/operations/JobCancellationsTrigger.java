@@ -28,7 +28,7 @@ public final class JobCancellationsTrigger implements Operation {
         switch (job.cancel(req.now())) {
             case ALREADY_FINISHED -> throw ApiError.badRequest("BMSUserErrorJobNotCancellable",
                     "The job '" + job.id() + "' has already finished with status "
-                            + job.at(req.now()).status() + " and cannot be cancelled.");
+                            + job.at(job.endsAt()).status() + " and cannot be cancelled.");
             case NOT_CANCELLABLE -> throw ApiError.badRequest("BMSUserErrorJobNotCancellable",
                     "The job '" + job.id() + "' cannot be cancelled at this stage of its " + job.operation()
                             + " operation.");

@@ -35,6 +35,8 @@ public final class Vault {
     private final Tenancy tenancy;
     private final JobBook jobs = new JobBook();
     private final Map<String, AsyncOperation> operations = new ConcurrentHashMap<>();
+    /** The cancel operation of each job cancelled: a repeated cancel answers with the same one. */
+    private final Map<String, AsyncOperation> cancels = new ConcurrentHashMap<>();
     private final Map<String, ProtectedItem> items = new ConcurrentHashMap<>();
     private final Map<String, Boolean> deletedItems = new ConcurrentHashMap<>();
     private final LinkedList<JobScript> nextJobs = new LinkedList<>();
@@ -232,10 +234,15 @@ public final class Vault {
         return job;
     }
 
-    /** Records a cancel of {@code job}; the operation is done when the job is Cancelled. */
+    /**
+     * Records a cancel of {@code job}; the operation is done when the job is Cancelled. A job has
+     * one cancel operation: cancelling it again answers with the same one, so a client retrying in
+     * a loop adds nothing.
+     */
     public AsyncOperation trackCancel(Job job, Instant now) {
-        return register(new AsyncOperation(UUID.randomUUID().toString(), AsyncOperation.Kind.JOB_CANCEL, now,
-                OperationScript.IMMEDIATE, job, null, null));
+        return cancels.computeIfAbsent(job.id().toLowerCase(Locale.ROOT), id -> register(new AsyncOperation(
+                UUID.randomUUID().toString(), AsyncOperation.Kind.JOB_CANCEL, now, OperationScript.IMMEDIATE, job,
+                null, null)));
     }
 
     /** Starts an export of the jobs matching {@code filter}. */
