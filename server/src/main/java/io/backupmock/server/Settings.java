@@ -1,6 +1,5 @@
 package io.backupmock.server;
 
-import io.backupmock.server.gateway.ApiVersionPolicy;
 import io.backupmock.server.journal.Journal;
 import java.util.Objects;
 

@@ -116,7 +116,7 @@ public final class BackupMock {
 
     /** Sets up a Pact provider state (see {@code ProviderStates}) in this test's subscription; answers its values. */
     public java.util.Map<String, Object> providerState(String state, java.util.Map<String, ?> params) {
-        return control.providerState(state, params, subscriptionId);
+        return io.backupmock.server.pact.ProviderStates.setUp(control, state, params, subscriptionId);
     }
 
     /** After the test: its subscription is forgotten. */

@@ -2,6 +2,8 @@ package io.backupmock.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.control.Control;
+import io.backupmock.server.control.ControlException;
+import io.backupmock.server.pact.ProviderStates;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.wire.Json;
@@ -32,7 +34,13 @@ final class AdminProviderStates {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.has("params") && body.get("params").isObject()
                 ? Json.mapper().convertValue(body.get("params"), Map.class) : Map.of();
-        Map<String, Object> values = control.providerState(body.path("state").asText(null), params, null);
-        return ApiResponse.ok(Json.mapper().valueToTree(values));
+        try {
+            Map<String, Object> values = ProviderStates.setUp(control, body.path("state").asText(null), params, null);
+            return ApiResponse.ok(Json.mapper().valueToTree(values));
+        } catch (ControlException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw AdminBodies.invalid("body." + e.getMessage());
+        }
     }
 }

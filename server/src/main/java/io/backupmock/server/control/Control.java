@@ -2,6 +2,7 @@ package io.backupmock.server.control;
 
 import io.backupmock.server.Emulator;
 import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.config.Declarations;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.config.EmulatorConfig.VaultConfig;
 import io.backupmock.server.faults.Fault;
@@ -11,7 +12,6 @@ import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.JobScript;
 import io.backupmock.server.jobs.Scenario;
-import io.backupmock.server.pact.ProviderStates;
 import io.backupmock.server.tenancy.ItemKind;
 import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.SubscriptionIds;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * The one way to change the emulator: every front door (the testkit's Java API, configuration
  * files, the admin REST API, Pact provider states) is a thin adapter that translates its input
- * into these commands and their refusals into its own terms. Each command validates before it
+ * into these commands and their refusals into its own terms (Pact provider states are scenarios
+ * made of them: {@link io.backupmock.server.pact.ProviderStates#setUp(Control, String, java.util.Map, String)}). Each command validates before it
  * acts, so a refused command changes nothing, and one mistake gets one message whatever the door.
  * Reads (what a vault holds, what a job looks like) go to the model directly.
  */
@@ -242,28 +242,6 @@ public final class Control {
         }
         throw ControlException.conflict("ClockNotVirtual", "The emulator runs on the system clock, which cannot "
                 + "be moved; start it with \"clock\": {\"mode\": \"virtual\"} in its configuration.");
-    }
-
-    // ---- provider states ----
-
-    /**
-     * Sets up a Pact provider state in a subscription (the params' {@code subscriptionId}, else
-     * {@code subscriptionId}, else a fresh one), giving it a virtual clock of its own if it has
-     * none; answers the values a pact injects.
-     */
-    public Map<String, Object> providerState(String state, Map<String, ?> params, String subscriptionId) {
-        if (state == null || state.isBlank()) {
-            throw ControlException.invalid("state: required, one of: " + String.join("; ", ProviderStates.ALL));
-        }
-        Map<String, ?> given = params == null ? Map.of() : params;
-        Object named = given.get("subscriptionId");
-        String subscription = guid(named != null ? String.valueOf(named)
-                : subscriptionId != null ? subscriptionId : UUID.randomUUID().toString());
-        Clock clock = emulator.clockFor(subscription);
-        if (!(clock instanceof VirtualClock)) {
-            emulator.useClock(subscription, new VirtualClock(clock.instant()));
-        }
-        return model(() -> new ProviderStates(this, subscription).setUp(state, given));
     }
 
     // ---- checks ----

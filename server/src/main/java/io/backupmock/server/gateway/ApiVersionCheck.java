@@ -1,5 +1,6 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.server.ApiVersionPolicy;
 import io.backupmock.server.Emulator;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -17,9 +18,19 @@ final class ApiVersionCheck implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         RequestContext context = RequestContext.of(exchange);
-        // The resource type is only named in a refusal: worked out then, not on every request.
-        ApiVersions.check(context.target.query("api-version"), () -> ResourceTypes.of(context.target),
-                emulator.settings().apiVersions());
+        String version = context.target.query("api-version");
+        if (version == null || version.isEmpty()) {
+            throw ApiError.badRequest("MissingApiVersionParameter",
+                    "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+        ApiVersionPolicy policy = emulator.settings().apiVersions();
+        if (!policy.accepts(version)) {
+            // The resource type is only named in a refusal: worked out then, not on every request.
+            throw ApiError.badRequest("NoRegisteredProviderFound",
+                    "No registered resource provider found for location 'westus' and API version '" + version
+                            + "' for type '" + ResourceTypes.of(context.target) + "'. The supported api-versions are '"
+                            + policy.supportedList() + "'. The supported locations are 'westus'.");
+        }
         next.handleRequest(exchange);
     }
 }

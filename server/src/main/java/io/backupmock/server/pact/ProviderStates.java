@@ -62,18 +62,35 @@ public final class ProviderStates {
     private final Control control;
     private final String subscriptionId;
 
-    /**
-     * Use {@link Control#providerState}, which gives the subscription the virtual clock states move.
-     *
-     * @param subscriptionId the subscription states are set up in, unless a state's parameters name another
-     */
-    public ProviderStates(Control control, String subscriptionId) {
+    private ProviderStates(Control control, String subscriptionId) {
         this.control = control;
         this.subscriptionId = subscriptionId;
     }
 
-    /** Sets up the state named and answers the values it injects; unknown names are refused. */
-    public Map<String, Object> setUp(String state, Map<String, ?> params) {
+    /**
+     * Sets up a provider state through the control surface, in a subscription (the params'
+     * {@code subscriptionId}, else {@code subscriptionId}, else a fresh one) that gets a virtual
+     * clock of its own if it has none, since states move it; answers the values a pact injects.
+     *
+     * @throws IllegalArgumentException for an unknown state ({@link UnknownProviderStateException}) or bad params
+     */
+    public static Map<String, Object> setUp(Control control, String state, Map<String, ?> params,
+                                            String subscriptionId) {
+        if (state == null || state.isBlank()) {
+            throw new IllegalArgumentException("state: required, one of: " + String.join("; ", ALL));
+        }
+        Map<String, ?> given = params == null ? Map.of() : params;
+        Object named = given.get("subscriptionId");
+        String subscription = named != null ? String.valueOf(named)
+                : subscriptionId != null ? subscriptionId : UUID.randomUUID().toString();
+        java.time.Clock clock = control.clock(subscription);
+        if (!(clock instanceof VirtualClock)) {
+            control.useClock(subscription, new VirtualClock(clock.instant()));
+        }
+        return new ProviderStates(control, subscription).setUp(state, given);
+    }
+
+    private Map<String, Object> setUp(String state, Map<String, ?> params) {
         Setup s = new Setup(params == null ? Map.of() : params);
         switch (state) {
             case ITEM_PROTECTED -> s.item();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.Settings;
 import io.backupmock.server.clock.VirtualClock;
-import io.backupmock.server.gateway.ApiVersionPolicy;
+import io.backupmock.server.ApiVersionPolicy;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.jobs.JobType;

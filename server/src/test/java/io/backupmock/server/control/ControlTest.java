@@ -8,6 +8,7 @@ import io.backupmock.server.Emulator;
 import io.backupmock.server.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.config.ConfigLoader;
+import io.backupmock.server.config.Declarations;
 import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.config.EmulatorConfig.VaultConfig;
@@ -106,12 +107,12 @@ class ControlTest {
 
     @Test
     void providerStatesGoThroughTheSameCommands() {
-        Map<String, Object> values = control.providerState("job {jobId} completed", Map.of("jobId", "j-7"), SUB);
+        Map<String, Object> values = io.backupmock.server.pact.ProviderStates.setUp(control, "job {jobId} completed", Map.of("jobId", "j-7"), SUB);
         Vault vault = control.existingVault(SUB, "testVaultRG", "testVault");
         assertThat(values).containsEntry("jobId", "j-7").containsEntry("subscriptionId", SUB);
         assertThat(control.job(vault, "j-7").at(control.clock(SUB).instant()).status()).isEqualTo(JobStatus.Completed);
-        assertThatThrownBy(() -> control.providerState("the moon is full", Map.of(), SUB))
-                .isInstanceOf(ControlException.class).hasMessageContaining("the moon is full");
+        assertThatThrownBy(() -> io.backupmock.server.pact.ProviderStates.setUp(control, "the moon is full", Map.of(),
+                SUB)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the moon is full");
     }
 
     @Test

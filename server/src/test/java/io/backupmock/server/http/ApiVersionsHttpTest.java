@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backupmock.server.Settings;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.EmulatorConfig;
-import io.backupmock.server.gateway.ApiVersionPolicy;
+import io.backupmock.server.ApiVersionPolicy;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

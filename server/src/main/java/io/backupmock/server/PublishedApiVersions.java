@@ -1,15 +1,14 @@
-package io.backupmock.server.gateway;
+package io.backupmock.server;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Every api-version published for Microsoft.RecoveryServices backup: polling URLs in Azure's own
  * answers carry old versions, so all of them are accepted.
  */
-public final class ApiVersions {
+public final class PublishedApiVersions {
     public static final List<String> STABLE = List.of(
             "2016-06-01", "2016-08-10", "2016-12-01", "2017-07-01", "2018-12-20", "2019-05-13", "2019-06-15",
             "2020-02-02", "2020-07-01", "2020-10-01", "2020-12-01", "2021-01-01", "2021-02-01", "2021-02-10",
@@ -26,7 +25,7 @@ public final class ApiVersions {
 
     private static final Set<String> ALL = Set.copyOf(concat());
 
-    private ApiVersions() {
+    private PublishedApiVersions() {
     }
 
     private static List<String> concat() {
@@ -55,20 +54,6 @@ public final class ApiVersions {
             return java.time.LocalDate.parse(date).isAfter(java.time.LocalDate.parse(LATEST));
         } catch (java.time.format.DateTimeParseException e) {
             return false;
-        }
-    }
-
-    /** 400 MissingApiVersionParameter or NoRegisteredProviderFound, as ARM answers. */
-    public static void check(String version, Supplier<String> resourceType, ApiVersionPolicy policy) {
-        if (version == null || version.isEmpty()) {
-            throw ApiError.badRequest("MissingApiVersionParameter",
-                    "The api-version query parameter (?api-version=) is required for all requests.");
-        }
-        if (!policy.accepts(version)) {
-            throw ApiError.badRequest("NoRegisteredProviderFound",
-                    "No registered resource provider found for location 'westus' and API version '" + version
-                            + "' for type '" + resourceType.get() + "'. The supported api-versions are '"
-                            + policy.supportedList() + "'. The supported locations are 'westus'.");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.backupmock.server.gateway;
+package io.backupmock.server;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,20 +30,20 @@ public record ApiVersionPolicy(Mode mode, Set<String> listed) {
         return new ApiVersionPolicy(Mode.LISTED, Set.copyOf(versions));
     }
 
-    boolean accepts(String version) {
+    public boolean accepts(String version) {
         return switch (mode) {
             case ANY -> true;
-            case PUBLISHED -> ApiVersions.isSupported(version);
-            case NEWER -> ApiVersions.isSupported(version) || ApiVersions.isLater(version);
+            case PUBLISHED -> PublishedApiVersions.isSupported(version);
+            case NEWER -> PublishedApiVersions.isSupported(version) || PublishedApiVersions.isLater(version);
             case LISTED -> listed.contains(version.toLowerCase(Locale.ROOT));
         };
     }
 
     /** The versions to name in a refusal. */
-    String supportedList() {
+    public String supportedList() {
         return mode == Mode.LISTED ? String.join(", ", listed.stream().sorted().toList())
-                : String.join(", ", ApiVersions.STABLE) + ", " + String.join(", ", ApiVersions.PREVIEW)
+                : String.join(", ", PublishedApiVersions.STABLE) + ", " + String.join(", ", PublishedApiVersions.PREVIEW)
                 + (mode == Mode.NEWER ? ", or any later one (YYYY-MM-DD or YYYY-MM-DD-preview after "
-                + ApiVersions.LATEST + ")" : "");
+                + PublishedApiVersions.LATEST + ")" : "");
     }
 }

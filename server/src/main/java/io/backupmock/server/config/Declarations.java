@@ -1,6 +1,5 @@
-package io.backupmock.server.control;
+package io.backupmock.server.config;
 
-import io.backupmock.server.config.EmulatorConfig.VaultConfig;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.jobs.JobRule;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
  * What a start declares, and a reset declares again: vaults with their items and next jobs,
  * standing rules, faults.
  */
-public record Declarations(List<VaultConfig> vaults, List<JobRule> rules, List<Fault> faults) {
+public record Declarations(List<EmulatorConfig.VaultConfig> vaults, List<JobRule> rules, List<Fault> faults) {
     public static final Declarations NONE = new Declarations(List.of(), List.of(), List.of());
 
     public Declarations {
