@@ -130,7 +130,7 @@ final class ViolationMessages {
                     shared++;
                 }
             }
-            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int distance = EditDistance.between(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (shared > bestShared || shared == bestShared && distance < bestDistance) {
                 best = candidate;
                 bestShared = shared;
@@ -166,26 +166,6 @@ final class ViolationMessages {
             out.add(word.toString().toLowerCase(Locale.ROOT));
         }
         return out;
-    }
-
-    /** Levenshtein distance: the fewest insertions, deletions and substitutions from a to b. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static JsonNode document(String file) {

@@ -62,6 +62,6 @@ class ViolationMessagesTest {
         assertThat(ViolationMessages.words("recoveryPointExpiryTimeInUTC"))
                 .containsExactly("recovery", "point", "expiry", "time", "in", "utc");
         assertThat(ViolationMessages.words("HTTPStatusCode")).containsExactly("http", "status", "code");
-        assertThat(ViolationMessages.distance("propertes", "properties")).isEqualTo(1);
+        assertThat(EditDistance.between("propertes", "properties")).isEqualTo(1);
     }
 }

@@ -119,57 +119,24 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
     }
 
     /** Options of an extension registered with {@code @RegisterExtension}. */
-    public static final class Builder {
-        private boolean https = BackupMockOptions.DEFAULTS.https();
-        private boolean sharedServer = BackupMockOptions.DEFAULTS.sharedServer();
-        private int pageSize = BackupMockOptions.DEFAULTS.pageSize();
-        private int retryAfterSeconds = BackupMockOptions.DEFAULTS.retryAfterSeconds();
-        private boolean validateResponses = BackupMockOptions.DEFAULTS.validateResponses();
-        private Duration autoAdvance = BackupMockOptions.DEFAULTS.autoAdvance();
-        private Instant clockStart = BackupMockOptions.DEFAULTS.clockStart();
-
-        /** Serve plain HTTP instead of HTTPS. */
-        public Builder http() {
-            this.https = false;
-            return this;
-        }
-
+    public static final class Builder extends ServerOptions<Builder> {
         /** One server for the whole run, shared by every class with the same options. */
         public Builder sharedServer() {
-            this.sharedServer = true;
-            return this;
-        }
-
-        public Builder pageSize(int value) {
-            this.pageSize = value;
-            return this;
-        }
-
-        public Builder retryAfterSeconds(int value) {
-            this.retryAfterSeconds = value;
-            return this;
-        }
-
-        public Builder validateResponses(boolean value) {
-            this.validateResponses = value;
-            return this;
+            return sharedServer(true);
         }
 
         /** Each request moves the test's clock by {@code step}. */
         public Builder autoAdvance(Duration step) {
-            this.autoAdvance = step;
-            return this;
+            return clock(options.clockStart(), step);
         }
 
         /** Each test's clock starts at {@code instant}. */
         public Builder clockStart(Instant instant) {
-            this.clockStart = instant;
-            return this;
+            return clock(instant, options.autoAdvance());
         }
 
         public BackupMockExtension build() {
-            return new BackupMockExtension(new BackupMockOptions(https, sharedServer, pageSize, retryAfterSeconds,
-                    validateResponses, autoAdvance, clockStart));
+            return new BackupMockExtension(options);
         }
     }
 }

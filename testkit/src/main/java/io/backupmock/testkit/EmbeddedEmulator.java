@@ -103,39 +103,9 @@ public final class EmbeddedEmulator implements AutoCloseable {
     }
 
     /** Options of an embedded emulator; each has the testkit's default. */
-    public static final class Builder {
-        private boolean https = BackupMockOptions.DEFAULTS.https();
-        private int pageSize = BackupMockOptions.DEFAULTS.pageSize();
-        private int retryAfterSeconds = BackupMockOptions.DEFAULTS.retryAfterSeconds();
-        private boolean validateResponses = BackupMockOptions.DEFAULTS.validateResponses();
-
-        /** Serve plain HTTP instead of HTTPS. */
-        public Builder http() {
-            this.https = false;
-            return this;
-        }
-
-        /** Most entries in a list page (default 200). */
-        public Builder pageSize(int value) {
-            this.pageSize = value;
-            return this;
-        }
-
-        /** Retry-After of every 202, in seconds (default 1). */
-        public Builder retryAfterSeconds(int value) {
-            this.retryAfterSeconds = value;
-            return this;
-        }
-
-        /** Check every answer against its JSON Schema (default true; a violation answers 500). */
-        public Builder validateResponses(boolean value) {
-            this.validateResponses = value;
-            return this;
-        }
-
+    public static final class Builder extends ServerOptions<Builder> {
         public EmbeddedEmulator start() {
-            return EmbeddedEmulator.start(new BackupMockOptions(https, false, pageSize, retryAfterSeconds,
-                    validateResponses, Duration.ZERO, null));
+            return EmbeddedEmulator.start(options);
         }
     }
 }

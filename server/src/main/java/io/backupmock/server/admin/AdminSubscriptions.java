@@ -106,15 +106,7 @@ final class AdminSubscriptions {
         n.put("resourceGroup", vault.resourceGroup());
         n.put("name", vault.name());
         n.put("path", vault.path());
-        ArrayNode items = n.putArray("items");
-        for (ProtectedItem item : vault.items()) {
-            ObjectNode i = items.addObject();
-            i.put("fabric", item.fabricName());
-            i.put("container", item.containerName());
-            i.put("name", item.name());
-            i.put("protectionState", item.protectionState(now).name());
-            i.put("policyId", item.policyId());
-        }
+        AdminItems.describe(n.putArray("items"), vault, now);
         List<Job> jobs = new ArrayList<>(vault.jobs().all());
         jobs.sort(Comparator.comparing(Job::startTime).reversed().thenComparing(Job::id));
         ArrayNode jobList = n.putArray("jobs");

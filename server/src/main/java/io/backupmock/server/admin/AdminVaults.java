@@ -150,15 +150,7 @@ final class AdminVaults {
         n.put("resourceGroup", vault.resourceGroup());
         n.put("name", vault.name());
         n.put("path", vault.path());
-        ArrayNode items = n.putArray("items");
-        for (ProtectedItem item : vault.items()) {
-            ObjectNode i = items.addObject();
-            i.put("fabric", item.fabricName());
-            i.put("container", item.containerName());
-            i.put("name", item.name());
-            i.put("protectionState", item.protectionState(now).name());
-            i.put("policyId", item.policyId());
-        }
+        AdminItems.describe(n.putArray("items"), vault, now);
         n.put("jobs", vault.jobs().size());
         n.set("nextJobs", Json.mapper().valueToTree(vault.queuedNextJobs()));
         return n;
