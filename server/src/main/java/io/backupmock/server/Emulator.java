@@ -90,6 +90,11 @@ public final class Emulator {
         value.declare(this);
     }
 
+    /** The configuration declared at start (and again at each reset); {@link EmulatorConfig#EMPTY} when none. */
+    public EmulatorConfig config() {
+        return config;
+    }
+
     /**
      * Back to the state at start: every subscription, rule, fault, export and journal entry
      * forgotten, the scenario the server started with, then the configuration declared again.

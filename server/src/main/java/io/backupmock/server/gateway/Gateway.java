@@ -249,7 +249,8 @@ public final class Gateway implements HttpHandler {
         String baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
         Router.Match outside = outsideArm.match(method, target.segments(), new HashSet<>(2));
         if (outside != null) {
-            return outside.operation().handle(new ApiRequest(method, target, outside.params(), body, baseUrl, now))
+            return outside.operation().handle(new ApiRequest(method, target, outside.params(), body, baseUrl, now,
+                            exchange.getRequestHeaders()::getFirst))
                     .schema(outside.responseSchema());
         }
         if (emulator.settings().authRequired()) {
