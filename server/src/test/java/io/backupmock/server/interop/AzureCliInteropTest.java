@@ -44,9 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The emulator's clock is virtual and stands still; the test moves it through the admin API. A
  * backup's operation succeeds at once, so backup-now prints the job without polling, still
- * InProgress. {@code az backup job wait} reads the job twice, then sleeps 30 s between reads: the
- * test moves the clock past the job's end once it has seen both reads, so the wait costs az's two
- * sleeps (a minute), during which the other commands run.
+ * InProgress. {@code az backup job wait} reads the job, reads it again at once while it runs, then
+ * sleeps 30 s between reads. A latency fault holds its first read 8 s, during which the test moves
+ * the clock past the job's end: the second read finds the job Completed, and the wait costs one
+ * sleep, during which the other commands run.
  */
 class AzureCliInteropTest {
     static final String SUB = "0a2b4c6d-0000-4000-8000-000000000016";
@@ -135,11 +136,15 @@ class AzureCliInteropTest {
         assertThat(shown.get("tasks"))
                 .isEqualTo(json("[['Take Snapshot','InProgress'],['Transfer data to vault','NotStarted']]"));
 
-        // job wait: once az has read the job twice, the clock moves past its end.
+        // job wait reads the job, at once again while it runs, then every 30 s. Its first read is held
+        // 8 s (a latency fault): meanwhile the clock moves past the job's end, so the second read finds
+        // it Completed and the wait costs one of az's sleeps.
         int readsBefore = reads(job);
+        adminCall("POST", "/faults", "{\"method\":\"GET\",\"pathContains\":\"/backupJobs/" + job
+                + "\",\"latency\":\"PT8S\",\"times\":1}");
         Running wait = start(false, "backup", "job", "wait", "-g", RG, "-v", VAULT, "-n", job,
                 "--query", "{name:name, status:properties.status, duration:properties.duration}");
-        awaitReads(job, readsBefore + 2, wait);
+        awaitFirstRead(wait);
         advanceClock("PT1M");
 
         // Meanwhile, while az sleeps: a second backup, stopped and seen cancelled.
@@ -193,8 +198,9 @@ class AzureCliInteropTest {
         assertThat(waited.json().get("name").asText()).isEqualTo(job);
         assertThat(waited.json().get("status").asText()).isEqualTo("Completed");
         assertThat(waited.json().get("duration").asText()).isEqualTo("0:00:30");
-        assertThat(reads(job)).as("az read the job twice, slept, read it Completed, slept and stopped")
-                .isEqualTo(readsBefore + 3);
+        assertThat(reads(job)).as("az read the job InProgress, at once again Completed, slept 30 s and stopped")
+                .isEqualTo(readsBefore + 2);
+        assertThat(waited.elapsed).as("one of az's 30 s sleeps").isGreaterThanOrEqualTo(Duration.ofSeconds(38));
 
         assertThat(journal()).as("no answer failed its schema or the emulator")
                 .allSatisfy(r -> assertThat(r.get("status").asInt()).as(r.toString()).isLessThan(500));
@@ -261,13 +267,13 @@ class AzureCliInteropTest {
                 && r.get("path").asText().toLowerCase(Locale.ROOT).equals(path)).count();
     }
 
-    /** Polls the journal (not the job: the clock stands still) until az has read the job {@code count} times. */
-    private void awaitReads(String job, int count, Running running) throws Exception {
+    /** Polls the faults in force until the one holding az's first read of the job has fired, and is used up. */
+    private void awaitFirstRead(Running running) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (reads(job) < count) {
+        while (!Json.mapper().readTree(adminCall("GET", "/faults", null)).get("faults").isEmpty()) {
             assertThat(running.process.isAlive()).as("az job wait ended early: %s", running.output()).isTrue();
-            assertThat(System.nanoTime()).as("az job wait read the job %d times", count).isLessThan(deadline);
-            Thread.sleep(100);
+            assertThat(System.nanoTime()).as("az job wait read the job within 2 minutes").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
