@@ -9,6 +9,7 @@ import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class Emulator {
     private final Faults faults;
     private final RateLimiter rateLimiter;
     private final Map<String, Clock> subscriptionClocks = new ConcurrentHashMap<>();
+    private volatile List<String> declaredSubscriptions = List.of();
 
     /** A finished export's report, served at its blob URL to whoever holds the SAS signature. */
     public record ExportBlob(Vault vault, AsyncOperation operation, String signature) {
@@ -81,6 +83,15 @@ public final class Emulator {
     /** The faults in force. */
     public Faults faults() {
         return faults;
+    }
+
+    /** The subscriptions the start's declarations name, in their order (set by the control surface). */
+    public List<String> declaredSubscriptions() {
+        return declaredSubscriptions;
+    }
+
+    public void declaredSubscriptions(List<String> ids) {
+        this.declaredSubscriptions = List.copyOf(ids);
     }
 
     /**

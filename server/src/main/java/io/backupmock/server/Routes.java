@@ -4,10 +4,12 @@ import io.backupmock.contracts.Schemas;
 import io.backupmock.server.admin.AdminApi;
 import io.backupmock.server.control.Control;
 import io.backupmock.server.gateway.Router;
+import io.backupmock.server.identity.ManagedIdentityEndpoint;
 import io.backupmock.server.operations.BackupJobsList;
 import io.backupmock.server.operations.BackupOperationResultsGet;
 import io.backupmock.server.operations.BackupOperationStatusesGet;
 import io.backupmock.server.operations.BackupProtectedItemsList;
+import io.backupmock.server.operations.BackupProtectionContainersList;
 import io.backupmock.server.operations.BackupsTrigger;
 import io.backupmock.server.operations.ExportBlobGet;
 import io.backupmock.server.operations.ExportJobsOperationResultsGet;
@@ -21,6 +23,9 @@ import io.backupmock.server.operations.ProtectedItemsCreateOrUpdate;
 import io.backupmock.server.operations.ProtectedItemsDelete;
 import io.backupmock.server.operations.ProtectedItemsGet;
 import io.backupmock.server.operations.RestoresTrigger;
+import io.backupmock.server.operations.SubscriptionsGet;
+import io.backupmock.server.operations.SubscriptionsList;
+import io.backupmock.server.operations.TenantsList;
 
 /** The Azure Backup operations the emulator serves, one route per spec operationId, paths as in the spec. */
 final class Routes {
@@ -32,9 +37,19 @@ final class Routes {
     private Routes() {
     }
 
-    /** Served without bearer token or api-version: where export blob URLs point. */
+    /**
+     * Served without the front door's bearer token and api-version checks: where export blob URLs
+     * point, the managed-identity token endpoint, and ARM's own resources (subscriptions, tenants),
+     * which check the token and ARM's own api-versions themselves.
+     */
     static Router outsideArm(Emulator e) {
-        return new Router().add("GET", ExportBlobGet.PATH, new ExportBlobGet(e), Schemas.JOB_RESOURCE_LIST);
+        ManagedIdentityEndpoint identity = new ManagedIdentityEndpoint();
+        return new Router().add("GET", ExportBlobGet.PATH, new ExportBlobGet(e), Schemas.JOB_RESOURCE_LIST)
+                .add("GET", ManagedIdentityEndpoint.PATH, identity, null)
+                .add("POST", ManagedIdentityEndpoint.PATH, identity, null)
+                .add("GET", SubscriptionsList.PATH, new SubscriptionsList(e), null)
+                .add("GET", SubscriptionsGet.PATH, new SubscriptionsGet(e), null)
+                .add("GET", TenantsList.PATH, new TenantsList(e), null);
     }
 
     /** The admin API under {@code /backupmock/admin}. */
@@ -57,6 +72,7 @@ final class Routes {
                 .add("GET", VAULT + "/backupOperationResults/{operationId}", new BackupOperationResultsGet(e), null)
                 .add("GET", VAULT + "/backupProtectedItems", new BackupProtectedItemsList(e),
                         Schemas.PROTECTED_ITEM_RESOURCE_LIST)
+                .add("GET", VAULT + "/backupProtectionContainers", new BackupProtectionContainersList(e), null)
                 .add("GET", VAULT + "/backupJobs", new BackupJobsList(e), Schemas.JOB_RESOURCE_LIST)
                 .add("GET", VAULT + "/backupJobs/{jobName}", new JobDetailsGet(e), Schemas.JOB_RESOURCE)
                 .add("POST", VAULT + "/backupJobs/{jobName}/cancel", new JobCancellationsTrigger(e), null)

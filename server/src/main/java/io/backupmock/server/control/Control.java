@@ -58,6 +58,7 @@ public final class Control {
             }
         }
         this.declared = declarations;
+        emulator.declaredSubscriptions(declarations.vaults().stream().map(VaultConfig::subscriptionId).toList());
         declarations.vaults().forEach(this::declareVault);
         declarations.rules().forEach(emulator.tenancy()::addRule);
         emulator.faults().addAll(declarations.faults());

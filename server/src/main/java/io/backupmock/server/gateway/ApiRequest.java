@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One request as operations see it: path parameters, query, body, the instant it is served at
@@ -21,9 +22,17 @@ public final class ApiRequest {
     private final byte[] body;
     private final String baseUrl;
     private final Instant now;
+    private final Function<String, String> headers;
 
     public ApiRequest(String method, RequestTarget target, Map<String, String> params, byte[] body, String baseUrl,
                       Instant now) {
+        this(method, target, params, body, baseUrl, now, name -> null);
+    }
+
+    /** @param headers a request header's first value by (case-insensitive) name, or null when absent */
+    public ApiRequest(String method, RequestTarget target, Map<String, String> params, byte[] body, String baseUrl,
+                      Instant now, Function<String, String> headers) {
+        this.headers = headers;
         this.method = method;
         this.target = target;
         this.params = params;
@@ -47,6 +56,11 @@ public final class ApiRequest {
 
     public String query(String name) {
         return target.query(name);
+    }
+
+    /** A request header's first value, or null; only routes outside ARM's front door are given headers. */
+    public String header(String name) {
+        return headers.apply(name);
     }
 
     public String apiVersion() {

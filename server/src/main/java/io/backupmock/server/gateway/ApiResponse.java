@@ -19,6 +19,7 @@ public final class ApiResponse {
     private Schemas schema;
     private List<String> violations = List.of();
     private boolean conforms;
+    private boolean notCloudError;
 
     private ApiResponse(int status, JsonNode body) {
         this(status, body, null);
@@ -41,6 +42,16 @@ public final class ApiResponse {
 
     public static ApiResponse json(int status, JsonNode body) {
         return new ApiResponse(status, body);
+    }
+
+    /**
+     * A body in a protocol other than ARM's, whose failures are not CloudErrors: the managed-identity
+     * token endpoint answers OAuth errors ({@code {"error":"invalid_request","error_description":…}}).
+     */
+    public static ApiResponse foreign(int status, JsonNode body) {
+        ApiResponse r = new ApiResponse(status, body);
+        r.notCloudError = true;
+        return r;
     }
 
     /** 202 with no body: the caller adds Location, Azure-AsyncOperation and Retry-After. */
@@ -79,7 +90,7 @@ public final class ApiResponse {
 
     /** The schema this response's body must conform to (CloudError for every failure), or null when none applies. */
     public Schemas schema() {
-        return status >= 400 ? Schemas.ERROR_RESPONSE : schema;
+        return status >= 400 && !notCloudError ? Schemas.ERROR_RESPONSE : schema;
     }
 
     /** Sets the schema of a success body. */

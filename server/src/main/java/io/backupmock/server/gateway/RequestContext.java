@@ -19,6 +19,7 @@ final class RequestContext {
     final RequestTarget target;
     final String method;
     final String baseUrl;
+    private final io.undertow.util.HeaderMap headers;
     /** The subscription the path names ({@code /subscriptions/{id}/…}), or null. */
     final String subscription;
     String requestId;
@@ -43,6 +44,7 @@ final class RequestContext {
         this.target = parsed;
         this.method = exchange.getRequestMethod().toString();
         this.baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+        this.headers = exchange.getRequestHeaders();
         this.subscription = subscriptionOf(target);
     }
 
@@ -58,7 +60,7 @@ final class RequestContext {
 
     /** The request as operations see it, for the route matched. */
     ApiRequest request() {
-        return new ApiRequest(method, target, match.params(), body, baseUrl, now);
+        return new ApiRequest(method, target, match.params(), body, baseUrl, now, headers::getFirst);
     }
 
     /** The subscription id a path names, or null. */
