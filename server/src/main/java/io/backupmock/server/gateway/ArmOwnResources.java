@@ -1,5 +1,7 @@
 package io.backupmock.server.gateway;
 
+import io.backupmock.server.ApiVersionPolicy;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -222,10 +222,15 @@ class AzureCliInteropTest {
         Process emulator = builder.start();
         processes.add(emulator);
         BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
-        https = out.readLine();
-        admin = out.readLine();
+        // Each start line is a base URL, then the admin API's: a script takes its first word.
+        https = firstWord(out.readLine());
+        admin = firstWord(out.readLine());
         assertThat(https).as("the emulator's HTTPS URL; stderr: %s", stderrOfEmulator()).startsWith("https://");
         assertThat(admin).startsWith("http://");
+    }
+
+    private static String firstWord(String line) {
+        return line == null ? null : line.strip().split("\\s+")[0];
     }
 
     private String stderrOfEmulator() {
