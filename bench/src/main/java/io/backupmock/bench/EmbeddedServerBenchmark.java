@@ -1,8 +1,8 @@
 package io.backupmock.bench;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.tenancy.ProtectedItem;

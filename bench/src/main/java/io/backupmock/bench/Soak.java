@@ -1,7 +1,8 @@
 package io.backupmock.bench;
 
+import io.backupmock.server.throttling.RateLimits;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobScript;
@@ -69,7 +70,7 @@ public final class Soak {
 
     private static Settings settings() {
         return Settings.DEFAULTS.toBuilder()
-                .rateLimits(new Settings.RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE)).build();
+                .rateLimits(new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE)).build();
     }
 
     // ------------------------------------------------------------------ long run

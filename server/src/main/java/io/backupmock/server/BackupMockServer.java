@@ -1,5 +1,8 @@
 package io.backupmock.server;
 
+import io.backupmock.server.state.Emulator;
+import io.backupmock.server.state.Settings;
+
 import io.backupmock.fixtures.Fixtures;
 import io.backupmock.server.config.EmulatorConfig;
 import io.backupmock.server.control.Control;

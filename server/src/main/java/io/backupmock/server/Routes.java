@@ -1,5 +1,7 @@
 package io.backupmock.server;
 
+import io.backupmock.server.state.Emulator;
+
 import io.backupmock.contracts.Schemas;
 import io.backupmock.server.admin.AdminApi;
 import io.backupmock.server.control.Control;

@@ -1,6 +1,6 @@
 package io.backupmock.testkit;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -6,7 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

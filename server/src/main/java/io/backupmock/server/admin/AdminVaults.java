@@ -3,7 +3,7 @@ package io.backupmock.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.control.Control;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.config.EmulatorConfig.VaultConfig;

@@ -1,7 +1,7 @@
 package io.backupmock.server.cli;
 
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.WarmUp;
 import io.backupmock.server.config.ConfigException;
 import io.backupmock.server.control.ControlException;

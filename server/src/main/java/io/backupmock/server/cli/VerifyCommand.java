@@ -13,7 +13,7 @@ import au.com.dius.pact.provider.VerificationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.admin.AdminApi;
 import io.backupmock.server.pact.ProviderStates;
 import io.backupmock.server.pact.UnknownProviderStateException;

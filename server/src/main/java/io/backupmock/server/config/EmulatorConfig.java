@@ -1,10 +1,11 @@
 package io.backupmock.server.config;
 
+import io.backupmock.server.throttling.RateLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Fault;
-import io.backupmock.server.ApiVersionPolicy;
+import io.backupmock.server.state.ApiVersionPolicy;
 import io.backupmock.server.tenancy.SubscriptionIds;
 import io.backupmock.server.jobs.JobRule;
 import io.backupmock.server.jobs.JobScript;
@@ -33,7 +34,7 @@ public record EmulatorConfig(
         Boolean strict,
         Integer journalCapacity,
         ApiVersionsConfig apiVersions,
-        Settings.RateLimits rateLimits,
+        RateLimits rateLimits,
         Long faultSeed,
         Scenario scenario,
         List<VaultConfig> vaults,

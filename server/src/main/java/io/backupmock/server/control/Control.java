@@ -1,6 +1,6 @@
 package io.backupmock.server.control;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.config.Declarations;
 import io.backupmock.server.config.EmulatorConfig.ItemConfig;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * The one way to change the emulator: every front door (the testkit's Java API, configuration
  * files, the admin REST API, Pact provider states) is a thin adapter that translates its input
  * into these commands and their refusals into its own terms (Pact provider states are scenarios
- * made of them: {@link io.backupmock.server.pact.ProviderStates#setUp(Control, String, java.util.Map, String)}). Each command validates before it
+ * made of them: the pact package's ProviderStates.setUp). Each command validates before it
  * acts, so a refused command changes nothing, and one mistake gets one message whatever the door.
  * Reads (what a vault holds, what a job looks like) go to the model directly.
  */

@@ -1,7 +1,7 @@
 package io.backupmock.server.gateway;
 
-import io.backupmock.server.ApiVersionPolicy;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.ApiVersionPolicy;
+import io.backupmock.server.state.Emulator;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

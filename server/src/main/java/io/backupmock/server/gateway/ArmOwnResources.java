@@ -1,6 +1,6 @@
 package io.backupmock.server.gateway;
 
-import io.backupmock.server.ApiVersionPolicy;
+import io.backupmock.server.state.ApiVersionPolicy;
 
 import java.util.List;
 import java.util.Locale;

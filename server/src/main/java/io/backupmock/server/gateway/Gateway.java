@@ -1,6 +1,6 @@
 package io.backupmock.server.gateway;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.undertow.server.HttpHandler;
 
 /**

@@ -1,6 +1,6 @@
 package io.backupmock.server.identity;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.tenancy.Vault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

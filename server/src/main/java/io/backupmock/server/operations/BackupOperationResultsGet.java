@@ -1,6 +1,6 @@
 package io.backupmock.server.operations;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.Operation;

@@ -1,13 +1,13 @@
 package io.backupmock.server.operations;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.ArmOwnResources;
 import io.backupmock.server.gateway.Operation;
 import io.backupmock.server.identity.SubscriptionDirectory;
-import io.backupmock.server.wire.DirectoryRenderer;
+import io.backupmock.server.identity.DirectoryRenderer;
 
 /**
  * Subscriptions_Get (Microsoft.Resources): {@code GET /subscriptions/{subscriptionId}}. Any subscription

@@ -1,12 +1,12 @@
 package io.backupmock.server.operations;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.ArmOwnResources;
 import io.backupmock.server.gateway.Operation;
 import io.backupmock.server.identity.SubscriptionDirectory;
-import io.backupmock.server.wire.DirectoryRenderer;
+import io.backupmock.server.identity.DirectoryRenderer;
 
 /** Subscriptions_List (Microsoft.Resources): {@code GET /subscriptions}, every subscription the emulator knows. */
 public final class SubscriptionsList implements Operation {

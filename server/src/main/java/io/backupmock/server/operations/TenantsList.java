@@ -1,11 +1,11 @@
 package io.backupmock.server.operations;
 
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.gateway.ArmOwnResources;
 import io.backupmock.server.gateway.Operation;
-import io.backupmock.server.wire.DirectoryRenderer;
+import io.backupmock.server.identity.DirectoryRenderer;
 
 /** Tenants_List (Microsoft.Resources): {@code GET /tenants}, the emulated identity's one tenant. */
 public final class TenantsList implements Operation {

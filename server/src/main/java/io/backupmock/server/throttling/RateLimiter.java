@@ -1,6 +1,6 @@
 package io.backupmock.server.throttling;
 
-import io.backupmock.server.Settings.RateLimits;
+import io.backupmock.server.throttling.RateLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

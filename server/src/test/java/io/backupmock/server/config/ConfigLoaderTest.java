@@ -1,12 +1,13 @@
 package io.backupmock.server.config;
 
+import io.backupmock.server.throttling.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupmock.fixtures.Fixtures;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.clock.VirtualClock;
-import io.backupmock.server.ApiVersionPolicy;
+import io.backupmock.server.state.ApiVersionPolicy;
 import io.backupmock.server.jobs.JobOperation;
 import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.jobs.JobType;
@@ -44,7 +45,7 @@ class ConfigLoaderTest {
         assertThat(s.journalCapacity()).isEqualTo(5000);
         assertThat(s.apiVersions()).isEqualTo(ApiVersionPolicy.only(java.util.List.of("2019-05-13", "2023-06-01",
                 "2022-09-01-preview")));
-        assertThat(s.rateLimits()).isEqualTo(new Settings.RateLimits(12000, 1200, 15000));
+        assertThat(s.rateLimits()).isEqualTo(new RateLimits(12000, 1200, 15000));
         assertThat(s.faultSeed()).isEqualTo(42L);
     }
 

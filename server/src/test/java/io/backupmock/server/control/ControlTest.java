@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Emulator;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.Declarations;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.wire.Json;
 import java.io.IOException;

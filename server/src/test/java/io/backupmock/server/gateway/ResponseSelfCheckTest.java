@@ -1,12 +1,12 @@
 package io.backupmock.server.gateway;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.contracts.Schemas;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Emulator;
+import io.backupmock.server.state.Emulator;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.wire.Json;
 import io.undertow.Undertow;

@@ -4,10 +4,10 @@ import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.EmulatorConfig;
-import io.backupmock.server.ApiVersionPolicy;
+import io.backupmock.server.state.ApiVersionPolicy;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

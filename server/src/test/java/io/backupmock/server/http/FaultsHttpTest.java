@@ -5,7 +5,7 @@ import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.faults.Faults;
 import io.backupmock.server.http.TestEmulator.Reply;

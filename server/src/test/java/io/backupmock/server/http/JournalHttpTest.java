@@ -1,6 +1,6 @@
 package io.backupmock.server.http;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import static io.backupmock.server.http.TestEmulator.itemPath;
 import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;

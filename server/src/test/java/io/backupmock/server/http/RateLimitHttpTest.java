@@ -1,10 +1,11 @@
 package io.backupmock.server.http;
 
+import io.backupmock.server.throttling.RateLimits;
 import static io.backupmock.server.http.TestEmulator.newSubscription;
 import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.http.TestEmulator.Reply;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RateLimitHttpTest {
     @Test
     void aSpentBudgetIs429UntilTheWindowEnds() {
         try (TestEmulator emulator = new TestEmulator(Settings.builder()
-                .rateLimits(new Settings.RateLimits(2, 1200, 15000)).build())) {
+                .rateLimits(new RateLimits(2, 1200, 15000)).build())) {
             String sub = newSubscription();
             emulator.get(vaultPath(sub) + "/backupJobs");
             emulator.get(vaultPath(sub) + "/backupJobs");

@@ -2,7 +2,7 @@ package io.backupmock.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.http.TestEmulator.Reply;
 import io.backupmock.server.tenancy.ProtectionState;
 import io.backupmock.server.tenancy.Vault;

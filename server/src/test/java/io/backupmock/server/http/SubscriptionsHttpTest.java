@@ -5,7 +5,7 @@ import static io.backupmock.server.http.TestEmulator.vaultPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.http.TestEmulator.Reply;
 import io.backupmock.server.identity.EmulatedIdentity;
 import io.backupmock.server.identity.SubscriptionDirectory;

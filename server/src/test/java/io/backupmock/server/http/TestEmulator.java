@@ -1,6 +1,6 @@
 package io.backupmock.server.http;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backupmock.server.BackupMockServer;
 import io.backupmock.server.clock.VirtualClock;

@@ -32,7 +32,7 @@ import com.azure.core.util.polling.SyncPoller;
 import com.azure.core.util.serializer.SerializerAdapter;
 import com.azure.core.util.serializer.SerializerEncoding;
 import io.backupmock.server.BackupMockServer;
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Fault;
 import io.backupmock.server.interop.RecoveryServicesBackupApi.JobResource;

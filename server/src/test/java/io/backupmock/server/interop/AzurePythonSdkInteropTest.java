@@ -1,6 +1,6 @@
 package io.backupmock.server.interop;
 
-import io.backupmock.server.Settings;
+import io.backupmock.server.state.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

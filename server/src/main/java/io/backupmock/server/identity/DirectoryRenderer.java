@@ -1,9 +1,9 @@
-package io.backupmock.server.wire;
+package io.backupmock.server.identity;
+
+import io.backupmock.server.wire.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backupmock.server.identity.EmulatedIdentity;
-import io.backupmock.server.identity.SubscriptionDirectory;
 import java.util.List;
 
 /**

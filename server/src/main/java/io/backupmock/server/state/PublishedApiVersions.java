@@ -1,4 +1,4 @@
-package io.backupmock.server;
+package io.backupmock.server.state;
 
 import java.util.List;
 import java.util.Locale;

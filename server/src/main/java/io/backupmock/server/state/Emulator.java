@@ -1,4 +1,4 @@
-package io.backupmock.server;
+package io.backupmock.server.state;
 
 import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.faults.Faults;
