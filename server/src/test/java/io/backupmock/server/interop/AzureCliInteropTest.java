@@ -49,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the clock past the job's end: the second read finds the job Completed, and the wait costs one
  * sleep, during which the other commands run.
  */
+@org.junit.jupiter.api.extension.ExtendWith(SkipReasons.class)
 class AzureCliInteropTest {
     static final String SUB = "0a2b4c6d-0000-4000-8000-000000000016";
     static final String RG = "cliVaultRG";
