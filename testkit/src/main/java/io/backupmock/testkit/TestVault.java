@@ -31,6 +31,15 @@ public final class TestVault {
         return new TestItem(this, ItemConfig.vm(resourceGroup, vmName));
     }
 
+    /**
+     * Any protected item of this vault by its container and name as Azure writes them, e.g. a file
+     * share: {@code item("StorageContainer;Storage;rg;account", "AzureFileShare;share")}. Its name
+     * decides the workload (and the job type); one Azure Backup does not use is refused when used.
+     */
+    public TestItem item(String containerName, String itemName) {
+        return new TestItem(this, ItemConfig.of(containerName, itemName));
+    }
+
     /** The walkthrough's VM: {@code testVM} in {@code testRG}. */
     public TestItem vm() {
         return vm("testRG", "testVM");

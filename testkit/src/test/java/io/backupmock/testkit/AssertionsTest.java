@@ -42,6 +42,16 @@ class AssertionsTest {
     }
 
     @Test
+    void anItemOfAnyWorkloadRunsTheJobTypeItsNameImplies(BackupMock azure) {
+        TestVault vault = azure.vault();
+        TestItem share = vault.item("StorageContainer;Storage;rg;account", "AzureFileShare;share");
+        String id = vault.createJob(share, JobScript.backup().duration(Duration.ofMinutes(1)).build());
+        assertThat(vault.job(id)).hasJobType("AzureStorageJob").hasStatus(JobStatus.InProgress);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vault.createJob(vault.item("c", "Widget;x"),
+                JobScript.backup().build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Widget;x");
+    }
+
+    @Test
     void aPayloadOfAnotherKindIsRefusedNamingTheKindsAccepted() {
         assertThatThrownBy(() -> assertThatJob(new StringBuilder("{")).hasStatus("x"))
                 .isInstanceOf(IllegalArgumentException.class);
