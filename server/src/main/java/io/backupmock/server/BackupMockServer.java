@@ -143,6 +143,7 @@ public final class BackupMockServer implements AutoCloseable {
         private Settings settings = Settings.DEFAULTS;
         private Scenario scenario;
         private SelfSignedCertificate certificate;
+        private boolean freshCertificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
         private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
 
@@ -204,9 +205,27 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve a certificate made for this server, a fresh key (what the standalone does), instead of
+         * the one in the jar that embedded emulators share. Made while the listeners open; needs
+         * BouncyCastle, which the standalone jar carries.
+         */
+        public Builder freshCertificate() {
+            this.freshCertificate = true;
+            return this;
+        }
+
         public Builder certificate(SelfSignedCertificate value) {
             this.certificate = Objects.requireNonNull(value, "certificate");
             return this;
+        }
+
+        /** The certificate HTTPS serves: given, made fresh (once), or the shared one. */
+        private synchronized SelfSignedCertificate servedCertificate() {
+            if (certificate == null) {
+                certificate = freshCertificate ? SelfSignedCertificate.generate() : SelfSignedCertificate.shared();
+            }
+            return certificate;
         }
 
         public BackupMockServer start() {
@@ -215,7 +234,7 @@ public final class BackupMockServer implements AutoCloseable {
             }
             // The key and TLS context take longer to make than all the rest: they are made meanwhile.
             DeferredSslContext tls = httpsPort == null ? null : DeferredSslContext.serverContextOf(
-                    () -> certificate != null ? certificate : SelfSignedCertificate.shared());
+                    this::servedCertificate);
             WarmUp.begin();
             Tenancy tenancy;
             if (scenario == null && config.scenario() == null) {
@@ -271,7 +290,8 @@ public final class BackupMockServer implements AutoCloseable {
                     http = uri;
                 }
             }
-            return new BackupMockServer(undertow, shutdown, control, certificate, https, http);
+            return new BackupMockServer(undertow, shutdown, control, tls == null ? certificate : servedCertificate(),
+                    https, http);
         }
     }
 }

@@ -108,7 +108,7 @@ public final class Main {
             }
         }
         EmulatorConfig file = options.config() == null ? EmulatorConfig.EMPTY : ConfigLoader.load(options.config());
-        BackupMockServer.Builder builder = BackupMockServer.builder().config(file)
+        BackupMockServer.Builder builder = BackupMockServer.builder().config(file).freshCertificate()
                 .host(options.host() != null ? options.host() : "127.0.0.1");
         if (options.noHttps()) {
             builder.noHttps();

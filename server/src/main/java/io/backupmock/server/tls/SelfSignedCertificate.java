@@ -1,41 +1,30 @@
 package io.backupmock.server.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.SecureRandom;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed certificate for {@code localhost} and {@code 127.0.0.1} (and {@code ::1}), made at
- * start: Azure SDKs send bearer tokens over HTTPS only. P-256 keys take milliseconds to make.
- * Clients trust it through {@link #pem()} or {@link #clientContext()}.
+ * A self-signed certificate for {@code localhost} and {@code 127.0.0.1} (and {@code ::1}): Azure SDKs
+ * send bearer tokens over HTTPS only. The standalone emulator makes a fresh one each start
+ * ({@link #generate()}); embedded ones serve the one in the jar ({@link #embedded()}). Clients trust
+ * it through {@link #pem()} or {@link #clientContext()}.
  */
 public final class SelfSignedCertificate {
     private static volatile SelfSignedCertificate shared;
@@ -49,14 +38,17 @@ public final class SelfSignedCertificate {
         this.certificate = certificate;
     }
 
-    /** One certificate per JVM, so every emulator in a test run is trusted through the same PEM. */
+    /**
+     * The certificate an emulator serves unless it is given one: the {@link #embedded()} one, read
+     * once per JVM, so every emulator in a test run is trusted through the same PEM.
+     */
     public static SelfSignedCertificate shared() {
         SelfSignedCertificate c = shared;
         if (c == null) {
             synchronized (SelfSignedCertificate.class) {
                 c = shared;
                 if (c == null) {
-                    c = generate();
+                    c = embedded();
                     shared = c;
                 }
             }
@@ -64,31 +56,45 @@ public final class SelfSignedCertificate {
         return c;
     }
 
+    /**
+     * A fresh key and certificate, made now (BouncyCastle must be on the class path, as it is in the
+     * standalone jar): what the standalone emulator serves, a new key each start.
+     */
     public static SelfSignedCertificate generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keys = generator.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name subject = new X500Name("CN=backup-mock localhost");
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(825))), subject, keys.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, "::1")}));
-            // A CA flag lets the certificate be its own trust anchor in OpenSSL-based clients (Python, Node).
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            return new SelfSignedCertificate(keys, cert);
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                 | org.bouncycastle.cert.CertIOException e) {
-            throw new IllegalStateException("cannot create the self-signed certificate", e);
+        return CertificateGenerator.generate();
+    }
+
+    static SelfSignedCertificate of(KeyPair keys, X509Certificate certificate) {
+        return new SelfSignedCertificate(keys, certificate);
+    }
+
+    /**
+     * The certificate embedded emulators serve, read from the jar (valid until 2126): no key to make,
+     * no BouncyCastle, so a test run's first server starts at once. Its key is public; only clients
+     * that trust this certificate alone (a test's own TLS context) should trust it.
+     */
+    public static SelfSignedCertificate embedded() {
+        try (InputStream in = SelfSignedCertificate.class.getResourceAsStream("embedded.pem")) {
+            if (in == null) {
+                throw new IllegalStateException("embedded.pem is missing from the jar");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            byte[] key = Base64.getMimeDecoder().decode(between(pem, "PRIVATE KEY"));
+            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(key));
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----"))
+                            .getBytes(StandardCharsets.US_ASCII)));
+            return new SelfSignedCertificate(new KeyPair(cert.getPublicKey(), privateKey), cert);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the embedded certificate", e);
         }
+    }
+
+    private static String between(String pem, String label) {
+        int from = pem.indexOf("-----BEGIN " + label + "-----") + ("-----BEGIN " + label + "-----").length();
+        return pem.substring(from, pem.indexOf("-----END " + label + "-----"));
     }
 
     public X509Certificate certificate() {
@@ -97,13 +103,12 @@ public final class SelfSignedCertificate {
 
     /** The certificate as PEM, for {@code REQUESTS_CA_BUNDLE}, {@code NODE_EXTRA_CA_CERTS} or a truststore. */
     public String pem() {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the certificate", e);
         }
-        return out.toString();
     }
 
     public void writePem(Path file) throws IOException {

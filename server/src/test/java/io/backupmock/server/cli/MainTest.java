@@ -128,6 +128,9 @@ class MainTest {
                     .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem)));
             assertThat(cert.getSubjectAlternativeNames().stream().map(san -> (Object) san.get(1)).toList())
                     .contains((Object) "localhost", "127.0.0.1");
+            assertThat(cert).as("the standalone serves a key of its own, not the one in the jar")
+                    .isEqualTo(server.certificate().certificate())
+                    .isNotEqualTo(io.backupmock.server.tls.SelfSignedCertificate.embedded().certificate());
 
             HttpClient client = HttpClient.newBuilder().sslContext(server.certificate().clientContext()).build();
             String path = "/subscriptions/" + java.util.UUID.randomUUID() + "/resourceGroups/testVaultRG/providers/"
