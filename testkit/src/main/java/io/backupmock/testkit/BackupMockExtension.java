@@ -31,6 +31,11 @@ public final class BackupMockExtension implements BeforeAllCallback, BeforeEachC
 
     private final BackupMockOptions options;
 
+    static {
+        // Loaded as JUnit reads the test class: the emulator's slow first uses start now, alongside JUnit.
+        EmbeddedEmulator.prepare();
+    }
+
     /** Used by {@code @BackupMockTest}: options come from the annotation. */
     public BackupMockExtension() {
         this(null);

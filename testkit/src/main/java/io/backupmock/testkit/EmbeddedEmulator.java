@@ -24,6 +24,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
     static {
         // Before any Undertow class is loaded: its logging picks its back end once.
         EmbeddedLogging.configure();
+        TestWarmUp.begin();
     }
 
     private final BackupMockServer server;
@@ -32,6 +33,10 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     private EmbeddedEmulator(BackupMockServer server) {
         this.server = server;
+    }
+
+    /** Loads this class (its logging set-up and warm-up) ahead of the first server. */
+    static void prepare() {
     }
 
     /** HTTPS on a free port of 127.0.0.1, with the testkit's defaults. */
@@ -48,7 +53,9 @@ public final class EmbeddedEmulator implements AutoCloseable {
         if (!options.https()) {
             builder.noHttps().httpPort(0);
         }
-        return new EmbeddedEmulator(builder.start());
+        EmbeddedEmulator emulator = new EmbeddedEmulator(builder.start());
+        TestWarmUp.handshake(emulator);
+        return emulator;
     }
 
     /** A fresh subscription with its own virtual clock, starting now. */
