@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -115,7 +116,7 @@ public final class BackupMock {
     }
 
     /** Sets up a Pact provider state (see {@code ProviderStates}) in this test's subscription; answers its values. */
-    public java.util.Map<String, Object> providerState(String state, java.util.Map<String, ?> params) {
+    public Map<String, Object> providerState(String state, Map<String, ?> params) {
         return io.backupmock.server.pact.ProviderStates.setUp(control, state, params, subscriptionId);
     }
 

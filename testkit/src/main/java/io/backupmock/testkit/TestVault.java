@@ -4,6 +4,7 @@ import io.backupmock.server.config.EmulatorConfig.ItemConfig;
 import io.backupmock.server.control.Control;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.tenancy.Vault;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +94,7 @@ public final class TestVault {
         return out;
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return control.clock(vault.subscriptionId()).instant();
     }
 

@@ -12,7 +12,6 @@ import io.backupmock.server.jobs.JobSnapshot;
 import io.backupmock.server.jobs.TaskScript;
 import io.backupmock.server.jobs.TaskSnapshot;
 import io.backupmock.server.journal.RecordedRequest;
-import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
 import io.backupmock.server.tracking.OperationState;

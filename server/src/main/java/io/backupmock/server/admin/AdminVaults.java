@@ -12,7 +12,6 @@ import io.backupmock.server.gateway.ApiResponse;
 import io.backupmock.server.jobs.Job;
 import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobScript;
-import io.backupmock.server.tenancy.ProtectedItem;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
 import io.backupmock.server.wire.JobRenderer;

@@ -15,7 +15,6 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 import org.xnio.IoUtils;
-import java.util.function.Supplier;
 
 /**
  * The server's outermost handler: what HTTP framing and size limits require before a request

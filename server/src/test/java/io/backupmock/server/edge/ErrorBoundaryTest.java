@@ -6,14 +6,11 @@ import io.backupmock.server.wire.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** An {@link Error} anywhere behind the edge answers a 500 CloudError, logged once with its request data escaped. */
