@@ -152,7 +152,7 @@ public final class BackupMockServer implements AutoCloseable {
             return;
         }
         try {
-            durability.checkpointClocks();
+            durability.stop();
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: could not save the virtual clocks at stop: {}", store.directory(), e.toString());
         }

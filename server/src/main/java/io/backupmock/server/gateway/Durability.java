@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Durable before acknowledged: with a {@link ChangeLog}, every request that may change state (any
  * method but GET, HEAD and OPTIONS) runs one at a time, in the order it is saved in; one answered
  * 2xx is appended with the ids it handed out and the virtual clocks that moved since the last
- * change, and its answer waits until the log is on disk. Reads never wait and never touch the disk.
+ * change, and its answer waits until the log is on disk (on a thread of its own: the I/O threads go
+ * on serving). Reads never wait and never touch the disk.
  * Without a log the handlers are the ones given, untouched.
  */
 public final class Durability {
@@ -25,6 +28,12 @@ public final class Durability {
     private final ChangeLog log;
     /** Where each virtual clock stood at the last change saved: only clocks that moved since are noted. */
     private final Map<String, Instant> savedClocks = new HashMap<>();
+    /** Where answers wait for the disk: while one thread flushes, the changes made meanwhile queue for the next flush. */
+    private final ExecutorService waiters = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "backup-mock-state-flush");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Durability(Emulator emulator, ChangeLog log) {
         this.emulator = emulator;
@@ -83,21 +92,26 @@ public final class Durability {
                 savedClocks.putAll(clocks);
             }
         }
-        try {
-            log.awaitDurable(ticket);
-        } catch (IOException e) {
-            throw notSaved(e);
-        }
+        long saved = ticket;
+        context.durableWaiters = waiters;
+        context.durable = () -> {
+            try {
+                log.awaitDurable(saved);
+            } catch (IOException e) {
+                throw notSaved(e);
+            }
+        };
     }
 
     /**
      * Saves where every virtual clock stands, so that auto-advance steps taken by reads since the
-     * last change are kept too (a clean stop calls it).
+     * last change are kept too, at a clean stop; answers no more changes.
      */
-    public void checkpointClocks() throws IOException {
+    public void stop() throws IOException {
         if (log == null) {
             return;
         }
+        waiters.shutdown();
         long ticket;
         synchronized (this) {
             Map<String, Instant> clocks = movedClocks();
