@@ -78,7 +78,9 @@ public final class Durability {
             if (response == null || response.status() < 200 || response.status() >= 300) {
                 return;
             }
-            boolean reset = admin && context.match.template().equalsIgnoreCase("backupmock/admin/reset");
+            // A whole reset, not the forgetting of one subscription (?subscriptionId=), which is a change like any other.
+            boolean reset = admin && context.match.template().equalsIgnoreCase("backupmock/admin/reset")
+                    && context.target.query("subscriptionId") == null;
             Change change = new Change(admin, method, exchange.getRequestURI(), exchange.getQueryString(),
                     context.body, context.now, ids, clocks, reset);
             try {

@@ -212,6 +212,23 @@ class StateDirRestartTest {
     }
 
     @Test
+    void forgettingOneSubscriptionKeepsTheOthers() {
+        String gone = sub();
+        String kept = sub();
+        try (BackupMockServer server = startVirtual(dir)) {
+            StateClient client = new StateClient(server);
+            client.send("POST", item(gone) + "/backup", BACKUP);
+            client.send("POST", item(kept) + "/backup", BACKUP);
+            assertThat(client.send("POST", ADMIN + "/reset?subscriptionId=" + gone, null).status()).isEqualTo(204);
+        }
+        try (BackupMockServer server = startVirtual(dir)) {
+            StateClient client = new StateClient(server);
+            assertThat(client.get(vault(gone) + "/backupJobs").json().path("value")).isEmpty();
+            assertThat(client.get(vault(kept) + "/backupJobs").json().path("value")).hasSize(1);
+        }
+    }
+
+    @Test
     void onTheSystemClockAJobKeepsTheInstantsItStartedAt() {
         String sub = sub();
         String jobId;
