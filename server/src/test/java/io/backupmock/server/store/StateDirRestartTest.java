@@ -212,6 +212,24 @@ class StateDirRestartTest {
     }
 
     @Test
+    void readsAndRefusedChangesWriteNothing() throws Exception {
+        String sub = sub();
+        try (BackupMockServer server = startVirtual(dir)) {
+            StateClient client = new StateClient(server);
+            Reply accepted = client.send("POST", item(sub) + "/backup", BACKUP);
+            long size = java.nio.file.Files.size(dir.resolve(StateStore.LOG_FILE));
+            for (int i = 0; i < 20; i++) {
+                assertThat(client.get(accepted.header("Azure-AsyncOperation")).status()).isEqualTo(200);
+                assertThat(client.get(vault(sub) + "/backupJobs").status()).isEqualTo(200);
+                assertThat(client.get(ADMIN + "/vaults").status()).isEqualTo(200);
+            }
+            assertThat(client.send("POST", item(sub) + "/backup", "{\"properties\":{}}").status()).isEqualTo(400);
+            assertThat(client.send("POST", ADMIN + "/clock", "{\"advance\": \"-PT1M\"}").status()).isEqualTo(400);
+            assertThat(java.nio.file.Files.size(dir.resolve(StateStore.LOG_FILE))).isEqualTo(size);
+        }
+    }
+
+    @Test
     void forgettingOneSubscriptionKeepsTheOthers() {
         String gone = sub();
         String kept = sub();
