@@ -9,7 +9,14 @@ import io.backupmock.server.control.Control;
 import io.backupmock.server.dashboard.Dashboard;
 import io.backupmock.server.edge.EdgeHandler;
 import io.backupmock.server.edge.EdgeLimits;
+import io.backupmock.server.clock.PinnableClock;
+import io.backupmock.server.clock.VirtualClock;
+import io.backupmock.server.gateway.Change;
+import io.backupmock.server.gateway.Durability;
 import io.backupmock.server.gateway.Gateway;
+import io.backupmock.server.gateway.Replay;
+import io.backupmock.server.gateway.Router;
+import io.backupmock.server.store.StateStore;
 import io.backupmock.server.jobs.Scenario;
 import io.backupmock.server.tenancy.Tenancy;
 import io.backupmock.server.tls.DeferredSslContext;
@@ -22,12 +29,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.Options;
 
 /**
@@ -35,6 +46,7 @@ import org.xnio.Options;
  * {@link Emulator}. Build with {@link #builder()}, {@link Builder#start()}, and close when done.
  */
 public final class BackupMockServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackupMockServer.class);
     private final Undertow undertow;
     private final GracefulShutdownHandler shutdown;
     private final Emulator emulator;
@@ -42,9 +54,14 @@ public final class BackupMockServer implements AutoCloseable {
     private final SelfSignedCertificate certificate;
     private final URI httpsUri;
     private final URI httpUri;
+    private final StateStore store;
+    private final Durability durability;
 
     private BackupMockServer(Undertow undertow, GracefulShutdownHandler shutdown, Control control,
-                             SelfSignedCertificate certificate, URI httpsUri, URI httpUri) {
+                             SelfSignedCertificate certificate, URI httpsUri, URI httpUri, StateStore store,
+                             Durability durability) {
+        this.store = store;
+        this.durability = durability;
         this.undertow = undertow;
         this.shutdown = shutdown;
         this.control = control;
@@ -117,10 +134,29 @@ public final class BackupMockServer implements AutoCloseable {
         return out;
     }
 
+    /** What the start found wrong in the state directory and cut off (empty without one). */
+    public List<String> stateWarnings() {
+        return store == null ? List.of() : store.warnings();
+    }
+
     /** Stops at once; requests in flight are cut. */
     @Override
     public void close() {
         undertow.stop();
+        closeStore();
+    }
+
+    /** Notes where the virtual clocks stand, then unlocks the state directory. */
+    private void closeStore() {
+        if (store == null) {
+            return;
+        }
+        try {
+            durability.stop();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: could not save the virtual clocks at stop: {}", store.directory(), e.toString());
+        }
+        store.close();
     }
 
     /** Stops taking requests, lets those in flight finish (up to {@code wait}), then stops. */
@@ -132,6 +168,7 @@ public final class BackupMockServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        closeStore();
     }
 
     /** Options of the server; every one has a default that needs no set-up. */
@@ -146,6 +183,7 @@ public final class BackupMockServer implements AutoCloseable {
         private boolean freshCertificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
         private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
+        private Path stateDir;
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -199,6 +237,16 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps the state in this directory (see docs/persistence.md): every change acknowledged is
+         * on disk first, and a start on the same directory, after a stop or a crash, restores it.
+         * Null (the default) keeps nothing.
+         */
+        public Builder stateDir(Path value) {
+            this.stateDir = value;
+            return this;
+        }
+
         /** Size limits and connection timeouts at the edge (see docs/limits.md). */
         public Builder edgeLimits(EdgeLimits value) {
             this.edgeLimits = Objects.requireNonNull(value, "edgeLimits");
@@ -244,11 +292,45 @@ public final class BackupMockServer implements AutoCloseable {
                 tenancy = new Tenancy(config.scenario(scenario != null ? scenario : defaultScenario()),
                         settings.strict());
             }
-            Emulator emulator = new Emulator(tenancy, clock, settings);
+            StateStore store = stateDir == null ? null : StateStore.open(stateDir);
+            try {
+                return start(tls, tenancy, store);
+            } catch (RuntimeException | Error e) {
+                if (store != null) {
+                    store.close();
+                }
+                throw e;
+            }
+        }
+
+        private BackupMockServer start(DeferredSslContext tls, Tenancy tenancy, StateStore store) {
+            Clock emulatorClock = clock;
+            if (store != null && clock instanceof VirtualClock virtual) {
+                // A virtual clock made at "now" keeps the start of the first run on the directory.
+                Instant saved = store.savedClockStart();
+                if (saved != null && !saved.equals(virtual.start())) {
+                    emulatorClock = new VirtualClock(saved).autoAdvance(virtual.autoAdvanceStep());
+                }
+            } else if (store != null) {
+                emulatorClock = new PinnableClock(clock);
+            }
+            Emulator emulator = new Emulator(tenancy, emulatorClock, settings);
             Control control = new Control(emulator);
             control.declare(config.declarations());
+            Router arm = Routes.build(emulator);
+            Router admin = Routes.admin(control);
+            Durability durability = Durability.none(emulator);
+            if (store != null) {
+                restore(store, new Replay(emulator, arm, admin));
+                try {
+                    store.begin(emulatorClock instanceof VirtualClock v ? v.start() : null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                durability = new Durability(emulator, store);
+            }
             GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(EdgeHandler.wrap(
-                    Gateway.handler(emulator, Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control)),
+                    Gateway.handler(emulator, arm, Routes.outsideArm(emulator), admin, durability),
                     Gateway.MAX_BODY_BYTES, edgeLimits)));
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -291,7 +373,29 @@ public final class BackupMockServer implements AutoCloseable {
                 }
             }
             return new BackupMockServer(undertow, shutdown, control, tls == null ? certificate : servedCertificate(),
-                    https, http);
+                    https, http, store, durability);
+        }
+
+        /** Makes the saved changes again, in order; one that does not take is named in a warning. */
+        private static void restore(StateStore store, Replay replay) {
+            List<Change> changes = store.recovered();
+            int failed = 0;
+            for (int i = 0; i < changes.size(); i++) {
+                Change change = changes.get(i);
+                try {
+                    replay.apply(change);
+                } catch (Exception e) {
+                    failed++;
+                    String warning = store.directory().resolve(StateStore.LOG_FILE) + ": change " + (i + 1) + " ("
+                            + change.method() + " " + change.uri() + ") did not take again: " + e;
+                    LOG.warn(warning);
+                    store.warnings().add(warning);
+                }
+            }
+            if (!changes.isEmpty()) {
+                LOG.info("{}: restored {} changes{}", store.directory(), changes.size() - failed,
+                        failed == 0 ? "" : " (" + failed + " did not take)");
+            }
         }
     }
 }

@@ -7,11 +7,13 @@ import io.backupmock.server.config.ConfigException;
 import io.backupmock.server.control.ControlException;
 import io.backupmock.server.config.ConfigLoader;
 import io.backupmock.server.config.EmulatorConfig;
+import io.backupmock.server.store.StateDirException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,13 +23,14 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar backup-mock.jar}: the standalone emulator, and {@code … verify} (see
  * {@link VerifyCommand}). A flag beats its environment variable, which beats the configuration
  * file, which beats the default. Exit codes: 0 after SIGTERM, 1 when it cannot listen, 2 for a wrong
- * command line or configuration.
+ * command line or configuration, or a state directory it cannot keep its state in.
  */
 public final class Main {
     static final String VERSION = "backup-mock 0.1.0";
     static final int CANNOT_LISTEN = 1;
     static final int USAGE = 2;
     static final int INVALID_CONFIG = 2;
+    static final int STATE_DIR_REFUSED = 2;
     private static final String DESCRIPTION = String.join(" ",
             "Serves an offline emulator of the Azure Backup job-tracking REST API.",
             "Prints each base URL it serves on its own line once ready, the admin API's URL beside it;",
@@ -70,6 +73,9 @@ public final class Main {
         } catch (ConfigException e) {
             err.println("backup-mock: invalid configuration: " + e.getMessage());
             return INVALID_CONFIG;
+        } catch (StateDirException e) {
+            err.println("backup-mock: cannot keep state: " + e.getMessage());
+            return STATE_DIR_REFUSED;
         } catch (RuntimeException e) {
             // Undertow wraps what the socket said: a port in use, an address this machine does not have.
             if (e.getCause() instanceof BindException || e.getCause() instanceof UnknownHostException) {
@@ -119,6 +125,13 @@ public final class Main {
             builder.httpPort(options.httpPort());
         }
         builder.settings(settings(options, file.settings(Settings.DEFAULTS).toBuilder()));
+        if (options.stateDir() != null) {
+            builder.stateDir(options.stateDir());
+        } else if (file.stateDir() != null) {
+            Path dir = Path.of(file.stateDir());
+            // Relative to the configuration file, as a path in a file is read.
+            builder.stateDir(dir.isAbsolute() ? dir : options.config().toAbsolutePath().getParent().resolve(dir));
+        }
         BackupMockServer server;
         try {
             server = builder.start();

@@ -12,7 +12,7 @@ import org.apache.commons.cli.Options;
  */
 record StandaloneOptions(Path config, String host, Integer port, boolean noHttps, Integer httpPort, Path certOut,
                          Integer retryAfter, Integer pageSize, Boolean noAuth, Boolean strict,
-                         Boolean validateResponses, String adminToken, Long faultSeed, boolean verbose,
+                         Boolean validateResponses, String adminToken, Long faultSeed, Path stateDir, boolean verbose,
                          boolean help, boolean version) {
 
     static final Options OPTIONS = new Options();
@@ -33,6 +33,8 @@ record StandaloneOptions(Path config, String host, Integer port, boolean noHttps
                 + "leaves; a violation answers 500 and is logged."));
         add(CommandLines.valued("admin-token", "TOKEN", "Bearer token the admin API (/backupmock/admin) requires (default none)."));
         add(CommandLines.valued("fault-seed", "N", "Seed of the random choices of faults, to replay a run (default random)."));
+        add(CommandLines.valued("state-dir", "DIR", "Keep the state in DIR: every change acknowledged is on disk "
+                + "first, and a start on DIR, after a stop or a crash, restores it (default: kept in memory only)."));
         add(CommandLines.toggle("verbose", "Log one line per request."));
         OPTIONS.addOption(Option.builder("h").longOpt("help").desc("Show this help and exit.").get());
         OPTIONS.addOption(Option.builder("V").longOpt("version").desc("Print the version and exit.").get());
@@ -48,11 +50,12 @@ record StandaloneOptions(Path config, String host, Integer port, boolean noHttps
         CommandLines cli = CommandLines.parse(OPTIONS, args, env);
         String config = cli.string("config");
         String certOut = cli.string("cert-out");
+        String stateDir = cli.string("state-dir");
         return new StandaloneOptions(config == null ? null : Path.of(config), cli.string("host"), cli.port("port"),
                 Boolean.TRUE.equals(cli.bool("no-https")), cli.port("http-port"),
                 certOut == null ? null : Path.of(certOut), cli.integer("retry-after", 0), cli.integer("page-size", 1),
                 cli.bool("no-auth"), cli.bool("strict"), cli.bool("validate-responses"), cli.string("admin-token"),
-                cli.longValue("fault-seed"), Boolean.TRUE.equals(cli.bool("verbose")), cli.has("help"),
+                cli.longValue("fault-seed"), stateDir == null ? null : Path.of(stateDir), Boolean.TRUE.equals(cli.bool("verbose")), cli.has("help"),
                 cli.has("version"));
     }
 }

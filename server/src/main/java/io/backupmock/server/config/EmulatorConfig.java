@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * A configuration file of the standalone emulator (JSON or YAML): settings, the clock, the default
  * scenario, vaults and items to declare with their next jobs, standing job rules and faults. The job
  * scripts are the same types the testkit's Java API builds. Every field is optional.
+ *
+ * @param stateDir the directory the standalone emulator keeps its state in (docs/persistence.md)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EmulatorConfig(
@@ -36,13 +38,14 @@ public record EmulatorConfig(
         ApiVersionsConfig apiVersions,
         RateLimits rateLimits,
         Long faultSeed,
+        String stateDir,
         Scenario scenario,
         List<VaultConfig> vaults,
         List<JobRule> rules,
         List<Fault> faults) {
 
     public static final EmulatorConfig EMPTY = new EmulatorConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public EmulatorConfig {
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {

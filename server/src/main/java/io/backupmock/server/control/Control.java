@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import io.backupmock.server.ids.Guids;
 import java.util.function.Supplier;
 
 /**
@@ -141,7 +141,7 @@ public final class Control {
 
     /** Creates a job directly (no trigger), starting now, on {@code item} (or on the vault if null). */
     public Job createJob(Vault vault, ItemConfig item, JobScript script) {
-        return createJob(vault, UUID.randomUUID().toString(), item, script);
+        return createJob(vault, Guids.next(), item, script);
     }
 
     /** {@link #createJob(Vault, ItemConfig, JobScript)} with a chosen id, such as one a contract names. */

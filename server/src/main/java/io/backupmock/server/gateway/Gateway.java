@@ -31,13 +31,23 @@ public final class Gateway {
      * @param admin      the admin API under {@code /backupmock/admin}
      */
     public static HttpHandler handler(Emulator emulator, Router arm, Router outsideArm, Router admin) {
+        return handler(emulator, arm, outsideArm, admin, Durability.none(emulator));
+    }
+
+    /**
+     * @param durability where the changes the ARM operations and the admin API acknowledge are
+     *                   saved before their answer, when the emulator keeps its state
+     */
+    public static HttpHandler handler(Emulator emulator, Router arm, Router outsideArm, Router admin,
+                                      Durability durability) {
         HttpHandler dispatch = new Dispatch();
         HttpHandler armChecks = new Routing(arm, ResourceTypes::unknownRoute,
                 new ApiVersionCheck(emulator,
                         new RouteRequired(
                                 new SubscriptionCheck(
                                         new RateLimiting(emulator.rateLimiter(),
-                                                new FaultInjection(emulator.faults(), dispatch))))));
+                                                new FaultInjection(emulator.faults(),
+                                                        durability.wrap(false, dispatch)))))));
         if (emulator.settings().authRequired()) {
             armChecks = new BearerAuthentication(armChecks);
         }
@@ -49,7 +59,8 @@ public final class Gateway {
 
         HttpHandler adminChain = ArmHeaders.forAdmin(emulator, new Responding(null,
                 new ErrorRendering(new AdminAuthentication(emulator.settings().adminToken(),
-                        new Routing(admin, Gateway::noAdminResource, new RouteRequired(dispatch))))));
+                        new Routing(admin, Gateway::noAdminResource,
+                                new RouteRequired(durability.wrap(true, dispatch)))))));
         return new BodyReading(new AdminBranch(adminChain, armChain));
     }
 

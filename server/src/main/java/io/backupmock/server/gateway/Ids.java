@@ -1,17 +1,13 @@
 package io.backupmock.server.gateway;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import io.backupmock.server.ids.Guids;
 
-/** Random version-4 GUIDs without SecureRandom's cost: ids here need to be unique, not secret. */
+/** Random version-4 GUIDs for what is not state (request and correlation ids): never recorded or replayed. */
 public final class Ids {
     private Ids() {
     }
 
     public static String guid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return Guids.random();
     }
 }

@@ -29,6 +29,9 @@ final class RequestContext {
     ApiError noRoute;
     Fault fault;
     ApiResponse response;
+    /** Set when the answer must wait until the change is on disk: waits (on {@link #durableWaiters}), or throws. */
+    Runnable durable;
+    java.util.concurrent.Executor durableWaiters;
 
     private RequestContext(HttpServerExchange exchange, byte[] body, ApiError early) {
         this.body = body;

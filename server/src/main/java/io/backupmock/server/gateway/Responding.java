@@ -42,6 +42,23 @@ final class Responding implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         next.handleRequest(exchange);
         RequestContext context = RequestContext.of(exchange);
+        Runnable durable = context.durable;
+        if (durable != null) {
+            // Off the I/O thread: other requests go on while this one waits for the disk.
+            exchange.dispatch(context.durableWaiters, () -> {
+                try {
+                    durable.run();
+                } catch (ApiError e) {
+                    context.response = ApiResponse.error(e);
+                }
+                respond(exchange, context);
+            });
+            return;
+        }
+        respond(exchange, context);
+    }
+
+    private void respond(HttpServerExchange exchange, RequestContext context) {
         Fault fault = context.fault;
         Duration latency = fault == null ? null : fault.latency();
         if (latency != null && !latency.isZero()) {

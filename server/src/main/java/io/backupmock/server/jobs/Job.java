@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import io.backupmock.server.ids.Guids;
 
 /**
  * A job: its script, what it works on, and the instants that matter (start, cancel requested).
@@ -29,7 +29,7 @@ public final class Job {
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
-        this.activityId = UUID.randomUUID().toString();
+        this.activityId = Guids.next();
         this.operation = Objects.requireNonNull(operation, "operation");
         this.jobType = Objects.requireNonNull(jobType, "jobType");
         this.subject = Objects.requireNonNull(subject, "subject");

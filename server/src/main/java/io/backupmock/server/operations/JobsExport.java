@@ -3,7 +3,7 @@ package io.backupmock.server.operations;
 import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiRequest;
 import io.backupmock.server.gateway.ApiResponse;
-import io.backupmock.server.gateway.Ids;
+import io.backupmock.server.ids.Guids;
 import io.backupmock.server.gateway.Operation;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.tracking.AsyncOperation;
@@ -20,7 +20,7 @@ public final class JobsExport implements Operation {
     public ApiResponse handle(ApiRequest req) {
         Vault vault = Lookups.vault(emulator, req);
         AsyncOperation op = vault.export(BackupJobsList.parseFilter(req.query("$filter")), req.now());
-        emulator.addExport(ExportBlobGet.blobName(op), new Emulator.ExportBlob(vault, op, Ids.guid().replace("-", "")));
+        emulator.addExport(ExportBlobGet.blobName(op), new Emulator.ExportBlob(vault, op, Guids.next().replace("-", "")));
         return Lookups.accepted(emulator, req, null, TriggerPaths.exportResult(vault, op));
     }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import io.backupmock.server.ids.Guids;
 
 /**
  * The provider states of Azure Backup contracts, mapped onto the emulator. Each sets up one
@@ -82,7 +82,7 @@ public final class ProviderStates {
         Map<String, ?> given = params == null ? Map.of() : params;
         Object named = given.get("subscriptionId");
         String subscription = named != null ? String.valueOf(named)
-                : subscriptionId != null ? subscriptionId : UUID.randomUUID().toString();
+                : subscriptionId != null ? subscriptionId : Guids.next();
         java.time.Clock clock = control.clock(subscription);
         if (!(clock instanceof VirtualClock)) {
             control.useClock(subscription, new VirtualClock(clock.instant()));
@@ -149,13 +149,13 @@ public final class ProviderStates {
         }
 
         void job(JobScript script, Duration runFor) {
-            Job job = control.createJob(vault, text("jobId", UUID.randomUUID().toString()), itemConfig(), script);
+            Job job = control.createJob(vault, text("jobId", Guids.next()), itemConfig(), script);
             clock.advance(runFor);
             values.put("jobId", job.id());
         }
 
         void cancelledJob() {
-            Job job = control.createJob(vault, text("jobId", UUID.randomUUID().toString()), itemConfig(),
+            Job job = control.createJob(vault, text("jobId", Guids.next()), itemConfig(),
                     JobScript.backup().task("Take Snapshot", SNAPSHOT).task("Transfer data to vault", TRANSFER).build());
             clock.advance(Duration.ofMinutes(1));
             job.cancel(clock.instant());
@@ -166,7 +166,7 @@ public final class ProviderStates {
         }
 
         void missingJob() {
-            String id = text("jobId", UUID.randomUUID().toString());
+            String id = text("jobId", Guids.next());
             if (vault.jobs().find(id) != null) {
                 throw new IllegalArgumentException("job " + id + " exists in vault " + vault.name());
             }

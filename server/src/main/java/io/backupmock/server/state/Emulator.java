@@ -70,6 +70,23 @@ public final class Emulator {
         return own != null ? own : clock;
     }
 
+    /**
+     * Every virtual clock in use, by the subscription it belongs to ("" for the emulator's own):
+     * what a kept state notes beside each change, since such a clock also moves between them.
+     */
+    public Map<String, VirtualClock> virtualClocks() {
+        Map<String, VirtualClock> out = new java.util.HashMap<>();
+        if (clock instanceof VirtualClock virtual) {
+            out.put("", virtual);
+        }
+        subscriptionClocks.forEach((id, c) -> {
+            if (c instanceof VirtualClock virtual) {
+                out.put(id, virtual);
+            }
+        });
+        return out;
+    }
+
     /** Gives a subscription its own clock. */
     public void useClock(String subscriptionId, Clock subscriptionClock) {
         subscriptionClocks.put(subscriptionId.toLowerCase(Locale.ROOT), Objects.requireNonNull(subscriptionClock));

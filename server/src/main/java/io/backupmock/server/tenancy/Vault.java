@@ -20,7 +20,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import io.backupmock.server.ids.Guids;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -180,7 +180,7 @@ public final class Vault {
             if (rule == ConcurrentBackup.Refuse) {
                 throw new ItemBusyException(item, running);
             }
-            return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now,
+            return register(new AsyncOperation(Guids.next(), kind, now,
                     tenancy.scenario().triggerFor(operation), backupInProgressFailure(item, now), item.key(), null));
         }
     }
@@ -192,7 +192,7 @@ public final class Vault {
         if (!trigger.fails()) {
             job = startJob(operation, script, item, now);
         }
-        return register(new AsyncOperation(UUID.randomUUID().toString(), kind, now, trigger, job,
+        return register(new AsyncOperation(Guids.next(), kind, now, trigger, job,
                 item == null ? null : item.key(), null));
     }
 
@@ -206,7 +206,7 @@ public final class Vault {
                 BACKUP_IN_PROGRESS, "Unable to initiate backup as another backup operation is currently in progress",
                 List.of("Wait for the backup in progress to complete, or cancel it, then trigger the backup again.")))
                 .build();
-        Job job = new Job(UUID.randomUUID().toString(), JobOperation.Backup, item.kind().jobType(),
+        Job job = new Job(Guids.next(), JobOperation.Backup, item.kind().jobType(),
                 new JobSubject(item.friendlyName(), item.containerNameInProperties(), item.kind().managementType(),
                         item.kind().workloadType(), item.key()), script, now);
         jobs.add(job);
@@ -215,7 +215,7 @@ public final class Vault {
 
     /** Creates a job directly, without an operation: for tests and seeding. */
     public Job startJob(JobOperation operation, JobScript script, ProtectedItem item, Instant start) {
-        return startJob(UUID.randomUUID().toString(), operation, script, item, start);
+        return startJob(Guids.next(), operation, script, item, start);
     }
 
     /** Creates a job with a chosen id directly, e.g. the id a contract names. */
@@ -241,13 +241,13 @@ public final class Vault {
      */
     public AsyncOperation trackCancel(Job job, Instant now) {
         return cancels.computeIfAbsent(job.id().toLowerCase(Locale.ROOT), id -> register(new AsyncOperation(
-                UUID.randomUUID().toString(), AsyncOperation.Kind.JOB_CANCEL, now, OperationScript.IMMEDIATE, job,
+                Guids.next(), AsyncOperation.Kind.JOB_CANCEL, now, OperationScript.IMMEDIATE, job,
                 null, null)));
     }
 
     /** Starts an export of the jobs matching {@code filter}. */
     public AsyncOperation export(JobFilter filter, Instant now) {
-        return register(new AsyncOperation(UUID.randomUUID().toString(), AsyncOperation.Kind.EXPORT, now,
+        return register(new AsyncOperation(Guids.next(), AsyncOperation.Kind.EXPORT, now,
                 tenancy.scenario().export(), null, null, filter));
     }
 

@@ -41,11 +41,31 @@ class MainTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--config", "--port", "--host", "--http-port", "--cert-out", "--retry-after",
                 "--page-size", "--no-auth", "--no-https", "--strict", "--validate-responses", "--admin-token",
-                "--fault-seed", "--verbose", "--help", "--version", "verify")
+                "--fault-seed", "--state-dir", "--verbose", "--help", "--version", "verify")
                 .contains("[BACKUP_MOCK_PAGE_SIZE]", "[BACKUP_MOCK_NO_HTTPS]")
                 .contains("--no-auth ", "--strict ").doesNotContain("true|false>", "<true")
                 .contains("--page-size <N>");
         assertThat(run(Map.of(), "-V").out()).isEqualToIgnoringNewLines(Main.VERSION);
+    }
+
+    @Test
+    void aStateDirectoryItCannotKeepStateInExitsWith2(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Run flag = run(Map.of(), "--state-dir", file.toString(), "--port", "0");
+        assertThat(flag.exitCode()).isEqualTo(2);
+        assertThat(flag.err()).contains("cannot keep state", "not-a-dir");
+        Run env = run(Map.of("BACKUP_MOCK_STATE_DIR", file.toString()), "--port", "0");
+        assertThat(env.exitCode()).isEqualTo(2);
+        assertThat(env.err()).contains("cannot keep state", "not-a-dir");
+
+        Path state = dir.resolve("state");
+        Path config = Files.writeString(dir.resolve("config.yaml"), "stateDir: state\n");
+        try (BackupMockServer running = start(new StringWriter(), "--config", config.toString(), "--port", "0")) {
+            assertThat(state.resolve("state.log")).as("relative to the configuration file").exists();
+            Run second = run(Map.of(), "--state-dir", state.toString(), "--port", "0");
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.err()).contains("cannot keep state", "in use by another running emulator");
+        }
     }
 
     @Test
