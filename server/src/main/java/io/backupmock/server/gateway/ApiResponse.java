@@ -35,7 +35,7 @@ public final class ApiResponse {
         return new ApiResponse(200, body);
     }
 
-    /** 200 with a JSON body rendered before (a finished job's details), whose bytes are sent as they are. */
+    /** 200 with a JSON body already rendered to bytes (streamed, or kept), which are sent as they are. */
     public static ApiResponse ok(byte[] json) {
         return new ApiResponse(200, null, json);
     }
