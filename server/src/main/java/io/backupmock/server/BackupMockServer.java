@@ -17,6 +17,7 @@ import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,6 +146,8 @@ public final class BackupMockServer implements AutoCloseable {
         private SelfSignedCertificate certificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
         private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
+        /** On unless the JVM is started with {@code -Dbackupmock.warmUp=false}. */
+        private boolean warmUp = !"false".equalsIgnoreCase(System.getProperty("backupmock.warmUp"));
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -204,6 +207,16 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the first server of the JVM brings its request path up to speed right after it
+         * starts, with requests of its own that clients never see (on by default, unless the JVM is
+         * started with {@code -Dbackupmock.warmUp=false}; see {@code PathWarmUp}).
+         */
+        public Builder warmUp(boolean value) {
+            this.warmUp = value;
+            return this;
+        }
+
         public Builder certificate(SelfSignedCertificate value) {
             this.certificate = Objects.requireNonNull(value, "certificate");
             return this;
@@ -228,9 +241,10 @@ public final class BackupMockServer implements AutoCloseable {
             Emulator emulator = new Emulator(tenancy, clock, settings);
             Control control = new Control(emulator);
             control.declare(config.declarations());
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(EdgeHandler.wrap(
+            HttpHandler served = PathWarmUp.wrap(new Dashboard(EdgeHandler.wrap(
                     Gateway.handler(emulator, Routes.build(emulator), Routes.outsideArm(emulator), Routes.admin(control)),
-                    Gateway.MAX_BODY_BYTES, edgeLimits)));
+                    Gateway.MAX_BODY_BYTES, edgeLimits)), settings, edgeLimits, warmUp);
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(served);
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -270,6 +284,10 @@ public final class BackupMockServer implements AutoCloseable {
                 } else {
                     http = uri;
                 }
+            }
+            if (served instanceof PathWarmUp warming) {
+                SelfSignedCertificate own = certificate;
+                warming.begin(http, https, () -> (own != null ? own : SelfSignedCertificate.shared()).clientContext());
             }
             return new BackupMockServer(undertow, shutdown, control, certificate, https, http);
         }
