@@ -85,8 +85,13 @@ def main():
             continue
         cpu[layer_of(e["values"]["stackTrace"]["frames"])] += 1
     alloc = Counter()
-    for e in events(path, "jdk.ObjectAllocationSample"):
-        if "XNIO" not in thread_of(e):
+    started = set()
+    for e in sorted(events(path, "jdk.ObjectAllocationSample"), key=lambda e: e["values"]["startTime"]):
+        if "XNIO" not in thread_of(e) or not e["values"].get("stackTrace"):
+            continue
+        if thread_of(e) not in started:
+            # A thread's first sample weighs all it allocated since before the recording began.
+            started.add(thread_of(e))
             continue
         alloc[layer_of(e["values"]["stackTrace"]["frames"])] += e["values"]["weight"]
     measured = {}

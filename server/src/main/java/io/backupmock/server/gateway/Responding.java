@@ -81,8 +81,10 @@ final class Responding implements HttpHandler {
     private static byte[] prepare(HttpServerExchange exchange, ApiResponse response) {
         exchange.setStatusCode(response.status());
         HeaderMap out = exchange.getResponseHeaders();
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            out.put(new HttpString(h.getKey()), h.getValue());
+        if (response.hasHeaders()) {
+            for (Map.Entry<String, String> h : response.headers().entrySet()) {
+                out.put(new HttpString(h.getKey()), h.getValue());
+            }
         }
         if (!response.hasBody()) {
             out.put(Headers.CONTENT_LENGTH, 0);
