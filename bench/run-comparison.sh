@@ -18,7 +18,9 @@
 # Environment: JVM_FLAGS (default -Xmx512m), DURATION (8s, one row of one round), ROUNDS (3),
 #   CONNECTIONS ("16 64"), START_RUNS (5; a start varies by a tenth from one to the next on a shared
 #   machine, so the median of several), WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds),
-#   FRESH_WARMUP (3, seconds of load a freshly started backup-mock gets before its row is measured).
+#   FRESH_WARMUP (3: a freshly started backup-mock is measured after this many seconds of load, and
+#   again after as many seconds idle), BM_JAR and BM_JSA (the standalone jar and its class-data archive,
+#   server/target/backup-mock.jar and .jsa: another build of it, to compare).
 # Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
 # Takes about 8 minutes with the default connections (5 with CONNECTIONS=64); needs wrk (installed
 # with apt-get if missing) and curl.
@@ -27,9 +29,9 @@
 # archive), nothing else running; (2) backup-mock: a vault with a 30 s job and a job that runs all
 # day, and a second vault of 200 jobs, through the admin API; warm-up while the 30 s job runs, then
 # the job's answer is captured once it no longer changes; (3) bare Undertow and WireMock start,
-# replaying those bytes, and warm up; (4) ROUNDS interleaved rounds of every row; (5) a freshly
-# started backup-mock, with its own warm-up and with it off (-Dbackupmock.warmUp=false), each
-# measured after FRESH_WARMUP s of load; (6) RSS of each; all stopped.
+# replaying those bytes, and warm up; (4) ROUNDS interleaved rounds of every row; RSS of each, all
+# stopped; (5) a freshly started backup-mock, with its own warm-up and with it off
+# (-Dbackupmock.warmUp=false), each measured after FRESH_WARMUP s of load, and after as long idle.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -73,8 +75,8 @@ LIST_PATH="$VAULT_PATH/backupJobs?$API"
 PAGE_VAULT=pageVault
 PAGE_PATH=/subscriptions/$SUB/resourceGroups/testVaultRG/providers/Microsoft.RecoveryServices/vaults/$PAGE_VAULT/backupJobs?$API
 
-BM_JAR=server/target/backup-mock.jar
-BM_JSA=server/target/backup-mock.jsa
+BM_JAR=${BM_JAR:-server/target/backup-mock.jar}
+BM_JSA=${BM_JSA:-server/target/backup-mock.jsa}
 BENCH_FAT=bench/target/benchmarks.jar
 BENCH_THIN=bench/target/backup-mock-bench-0.1.0-SNAPSHOT.jar
 WIREMOCK_JAR=bench/target/wiremock/wiremock-standalone.jar
@@ -309,11 +311,11 @@ status=$(curl -s -o "$OUT/page-vault.json" -w '%{http_code}' -H 'Content-Type: a
 [[ $status == 201 ]] || { echo "declaring the page vault answered $status" >&2; exit 1; }
 for i in $(seq 1 200); do
   d=PT1S; ((i % 2)) && d=PT24H
-  printf '{"script":{"operation":"Backup","tasks":[["Take Snapshot","%s"]]}}' "$d"
+  printf '{"script":{"operation":"Backup","tasks":[["Take Snapshot","%s"]]}}\n' "$d"
 done | while read -r body; do
   curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' -d "$body" \
     "$URL/backupmock/admin/vaults/$SUB/testVaultRG/$PAGE_VAULT/jobs"
-done | sort | uniq -c | awk '$2 != 201 { bad = 1 } END { exit bad }' || { echo "making the page's jobs failed" >&2; exit 1; }
+done | sort | uniq -c | awk '$2 == 201 { made = $1 } END { exit made != 200 }' || { echo "making the page's jobs failed" >&2; exit 1; }
 log "job $JOB_ID created; it runs 30 s (system clock): backup-mock warms up on it meanwhile"
 warm backup-mock 31 "$WARMUP_MAX"   # at least until the job has completed and its answer is fixed
 
@@ -339,7 +341,8 @@ for name in "${SERVERS[@]}"; do
 done
 
 curl -s -o "$OUT/page.json" -H "$TOKEN" "${URLS[backup-mock]}$PAGE_PATH"
-PAGE_JOBS=$(grep -o '"jobType"' "$OUT/page.json" | wc -l)
+PAGE_JOBS=$(grep -o '"jobType"' "$OUT/page.json" | wc -l || true)
+((PAGE_JOBS == 200)) || { echo "the page holds $PAGE_JOBS jobs, not 200" >&2; exit 1; }
 
 # ---- (4) interleaved rounds: every row once per round, in turn ----
 ROWS=(backup-mock running bare wiremock)
@@ -359,11 +362,11 @@ done
 for name in "${SERVERS[@]}"; do stop_pid "${PID[$name]}"; done
 
 # ---- (5) a freshly started backup-mock: FRESH_WARMUP s of load on a running job, then one row ----
-# fresh KEY PROPS...: starts backup-mock with the JVM properties PROPS, makes a vault and a running job,
-# loads it for FRESH_WARMUP s, then measures a row under KEY (nothing else running; its ratio is to
-# bare Undertow's median in the rounds).
+# fresh KEY IDLE LOAD PROPS...: starts backup-mock with the JVM properties PROPS, makes a vault and a
+# running job, leaves it idle IDLE s, loads it for LOAD s, then measures a row under KEY (nothing else
+# running; its ratio is to bare Undertow's median in the rounds).
 fresh() {
-  local key=$1; shift
+  local key=$1 idle=$2 load=$3; shift 3
   BM_PROPS=("$@"); server_cmd backup-mock "$key" - -; BM_PROPS=()
   log "$key: a fresh backup-mock ${*:-with its defaults}"
   launch "$key" "${CMD[@]}" --config "$OUT/backup-mock.yaml"; PID[$key]=$LAUNCHED_PID
@@ -374,12 +377,16 @@ fresh() {
   id=$(curl -s -H 'Content-Type: application/json' \
     -d '{"script":{"operation":"Backup","tasks":[["Take Snapshot","PT1H"],["Transfer data to vault","PT23H"]]}}' \
     "$URL/backupmock/admin/vaults/$SUB/testVaultRG/testVault/jobs" | grep -o '"name":"[^"]*"' | head -1 | cut -d'"' -f4)
-  wrk -t$THREADS -c"${CONNS[-1]}" -d"${FRESH_WARMUP}s" -H "$TOKEN" "$URL$VAULT_PATH/backupJobs/$id?$API" >"$OUT/wrk-$key-warmup.txt"
+  ((idle > 0)) && nap "$idle"
+  ((load > 0)) && wrk -t$THREADS -c"${CONNS[-1]}" -d"${load}s" -H "$TOKEN" "$URL$VAULT_PATH/backupJobs/$id?$API" >"$OUT/wrk-$key-warmup.txt"
   ROUND=1 measure "$key" "${CONNS[-1]}" "$key" "$VAULT_PATH/backupJobs/$id?$API"
   stop_pid "${PID[$key]}"
 }
-fresh fresh
-fresh fresh-cold -Dbackupmock.warmUp=false
+FRESH_KEYS=(fresh fresh-cold idle idle-cold)
+fresh fresh 0 "$FRESH_WARMUP"
+fresh fresh-cold 0 "$FRESH_WARMUP" -Dbackupmock.warmUp=false
+fresh idle "$FRESH_WARMUP" 0
+fresh idle-cold "$FRESH_WARMUP" 0 -Dbackupmock.warmUp=false
 
 # ---- report ----
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -392,7 +399,7 @@ FIRST=${CONNS[0]}; LAST=${CONNS[-1]}
 declare -A M
 for row in "${ROWS[@]}"; do for c in "${CONNS[@]}"; do M[$row,$c]=$(med "$row" "$c" RPS); done; done
 M[page,$LAST]=$(med page "$LAST" RPS)
-for key in fresh fresh-cold; do M[$key,$LAST]=$(med "$key" "$LAST" RPS); done
+for key in "${FRESH_KEYS[@]}"; do M[$key,$LAST]=$(med "$key" "$LAST" RPS); done
 PAGE_BYTES=$(wc -c <"$OUT/page.json")
 
 echo
@@ -420,10 +427,14 @@ for c in "${CONNS[@]}"; do
   echo "| $c | $(ratio "${M[backup-mock,$c]}" "${M[bare,$c]}") | $(ratio "${M[running,$c]}" "${M[bare,$c]}") | $(ratio "${M[backup-mock,$c]}" "${M[wiremock,$c]}") | $(ratio "${M[running,$c]}" "${M[wiremock,$c]}") | $(ratio "$(med backup-mock "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med running "$c" P99)" "$(med bare "$c" P99)") |"
 done
 echo
-echo "| a freshly started backup-mock, a running job, after ${FRESH_WARMUP} s of load | requests/s | / bare Undertow (median) |"
+echo "| a freshly started backup-mock, a running job, measured for $DURATION | requests/s | / bare Undertow (median) |"
 echo "|---|---:|---:|"
-echo "| with its own warm-up (the default) | $(fmt_int "${M[fresh,$LAST]}") | $(ratio "${M[fresh,$LAST]}" "${M[bare,$LAST]}") |"
-echo "| without (\`-Dbackupmock.warmUp=false\`) | $(fmt_int "${M[fresh-cold,$LAST]}") | $(ratio "${M[fresh-cold,$LAST]}" "${M[bare,$LAST]}") |"
+declare -A FRESH_LABEL=([fresh]="after ${FRESH_WARMUP} s of load, with its own warm-up (the default)"
+  [fresh-cold]="after ${FRESH_WARMUP} s of load, without it (\`-Dbackupmock.warmUp=false\`)"
+  [idle]="after ${FRESH_WARMUP} s idle, with its own warm-up" [idle-cold]="after ${FRESH_WARMUP} s idle, without it")
+for key in "${FRESH_KEYS[@]}"; do
+  echo "| ${FRESH_LABEL[$key]} | $(fmt_int "${M[$key,$LAST]}") | $(ratio "${M[$key,$LAST]}" "${M[bare,$LAST]}") |"
+done
 echo
 echo "| server | warm-up (s) | RSS after the rounds (MB) | answer as captured |"
 echo "|---|---:|---:|---|"

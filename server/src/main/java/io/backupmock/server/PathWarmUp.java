@@ -37,12 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the poll path up to speed right after a start: a daemon thread sends a few thousand
+ * Brings the poll path up to speed right after a start: a daemon thread sends tens of thousands of
  * requests (a running job's GET, a finished job's, now and then a 200-job list page) to the
  * server's own listener, as a client would, so that the JIT compiles the whole path (Undertow's
  * parser, the edge, the gateway, the model, the renderer, the journal, the send) before clients need
- * it rather than while they wait. Left alone, a fresh JVM took more than ten seconds of load to
- * settle on this path.
+ * it rather than while they wait (the JIT's last tier compiles a method once it has run some
+ * thousands of times, so a few thousand requests are not enough).
  *
  * <p>Nothing a client sees changes: those requests carry a random token known only to this JVM
  * and are answered by a throw-away emulator of their own (its own tenancy, journal and rate limits)
@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
 final class PathWarmUp implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PathWarmUp.class);
     static final HttpString TOKEN_HEADER = new HttpString("x-backupmock-warm-up");
-    static final int REQUESTS = 6_000;
-    static final int MAX_SECONDS = 20;
+    static final int REQUESTS = 30_000;
+    static final int MAX_SECONDS = 15;
     static final int GIVE_WAY_MS = 20;
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
     private static final String SUB = "00000000-0000-0000-0000-0000000000aa";
