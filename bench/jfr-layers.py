@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Splits a Flight Recorder recording of backup-mock under load by the layer of the request path.
 
-Usage: bench/jfr-layers.py RECORDING.jfr [REQUESTS]
+Usage: bench/jfr-layers.py RECORDING.jfr [REQUESTS [SAMPLE_MS]]
 Reads CPU samples (jdk.ExecutionSample) and allocation samples (jdk.ObjectAllocationSample, weighted)
 through the JDK's `jfr print --json`; each sample goes to the innermost frame of backup-mock's own code
 on its stack (Jackson, Undertow and the JDK beneath it count for the layer that called them), or to
 "HTTP server (Undertow, XNIO)" when there is none. With REQUESTS (served while recording), also prints
-bytes allocated per request: the I/O threads' own counters (jdk.ThreadAllocationStatistics) give the
+CPU per request (samples times SAMPLE_MS, the sampling period, 1 by default; an estimate: a sample is
+taken only of a thread running Java code) and bytes allocated per request: the I/O threads' own counters (jdk.ThreadAllocationStatistics) give the
 total, the sampled allocations (noisy: a sample stands for a whole buffer's worth) split it.
 """
 import json
@@ -79,6 +80,7 @@ def thread_of(e):
 def main():
     path = sys.argv[1]
     requests = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    sample_us = 1000 * float(sys.argv[3]) if len(sys.argv) > 3 else 1000.0
     cpu = Counter()
     for e in events(path, "jdk.ExecutionSample"):
         if "XNIO" not in thread_of(e):
@@ -104,16 +106,16 @@ def main():
     exact = sum(hi - lo for lo, hi in measured.values())
     total_cpu = sum(cpu.values()) or 1
     total_alloc = sum(alloc.values()) or 1
-    per = (" | bytes per request" if requests else "")
+    per = (" | CPU µs per request | bytes per request" if requests else "")
     print("| layer | CPU samples (I/O threads) | share of CPU | share of allocation" + per + " |")
-    print("|---|---:|---:|---:|" + ("---:|" if requests else ""))
+    print("|---|---:|---:|---:|" + ("---:|---:|" if requests else ""))
     for layer in sorted(set(cpu) | set(alloc), key=lambda l: -cpu[l]):
         row = f"| {layer} | {cpu[layer]} | {100 * cpu[layer] / total_cpu:.1f} % | {100 * alloc[layer] / total_alloc:.1f} %"
         if requests:
-            row += f" | {exact * alloc[layer] / total_alloc / requests:.0f}"
+            row += f" | {cpu[layer] * sample_us / requests:.2f} | {exact * alloc[layer] / total_alloc / requests:.0f}"
         print(row + " |")
     # Sampled weights only split the allocation; its size per request comes from the threads' own counters.
-    tail = f" | {exact / requests:.0f}" if requests else ""
+    tail = f" | {sum(cpu.values()) * sample_us / requests:.2f} | {exact / requests:.0f}" if requests else ""
     print(f"| total | {sum(cpu.values())} | 100 % | 100 %{tail} |")
 
 

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * and are answered by a throw-away emulator of their own (its own tenancy, journal and rate limits)
  * through handlers of the same classes, so the server's journal, counts and jobs never show them.
  * The thread gives way to real requests (it waits while any came in the last {@value #GIVE_WAY_MS}
- * ms), stops after {@value #REQUESTS} requests or {@value #MAX_SECONDS} s, and runs once per JVM:
+ * ms), begins {@value #START_DELAY_MS} ms after the start (which its first request then has to itself),
+ * stops after {@value #REQUESTS} requests or {@value #MAX_SECONDS} s, and runs once per JVM:
  * compiled code serves every emulator of a test run.
  */
 final class PathWarmUp implements HttpHandler {
@@ -57,29 +58,39 @@ final class PathWarmUp implements HttpHandler {
     static final int REQUESTS = 30_000;
     static final int MAX_SECONDS = 15;
     static final int GIVE_WAY_MS = 20;
+    static final int START_DELAY_MS = 250;
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
     private static final String SUB = "00000000-0000-0000-0000-0000000000aa";
 
     private final byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
     private final String tokenText = new String(token, StandardCharsets.US_ASCII);
     private final HttpHandler served;
-    private final HttpHandler warm;
-    private final Vault vault;
+    private final Settings settings;
+    private final EdgeLimits limits;
     private final boolean checked;
+    /** The throw-away emulator's handlers, made on the warm-up's thread before its first request. */
+    private volatile HttpHandler warm;
+    private Vault vault;
     /** When the last request not of the warm-up came in (System.nanoTime), to give way to it. */
     private volatile long lastServed = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private volatile int sent;
 
     PathWarmUp(HttpHandler served, Settings settings, EdgeLimits limits) {
         this.served = served;
+        this.settings = settings;
+        this.limits = limits;
         this.checked = settings.validateResponses();
+    }
+
+    /** Makes the throw-away emulator and its handlers: on the warm-up's thread, not the start's. */
+    private void makeOwnEmulator() {
         Settings own = settings.toBuilder().rateLimits(new RateLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
                 Integer.MAX_VALUE)).build();
         Emulator emulator = new Emulator(new Tenancy(BackupMockServer::defaultScenario, false), Clock.systemUTC(), own);
         Control control = new Control(emulator);
-        this.warm = new Dashboard(EdgeHandler.wrap(Gateway.handler(emulator, Routes.build(emulator),
+        vault = control.vault(SUB, "warm-up", "warm-up");
+        warm = new Dashboard(EdgeHandler.wrap(Gateway.handler(emulator, Routes.build(emulator),
                 Routes.outsideArm(emulator), Routes.admin(control)), Gateway.MAX_BODY_BYTES, limits));
-        this.vault = control.vault(SUB, "warm-up", "warm-up");
     }
 
     /**
@@ -90,19 +101,16 @@ final class PathWarmUp implements HttpHandler {
         if (!enabled || !BEGUN.compareAndSet(false, true)) {
             return served;
         }
-        try {
-            return new PathWarmUp(served, settings, limits);
-        } catch (RuntimeException e) {
-            LOG.debug("no warm-up: {}", e.toString());
-            return served;
-        }
+        return new PathWarmUp(served, settings, limits);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String presented = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-        if (presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.US_ASCII))) {
-            warm.handleRequest(exchange);
+        HttpHandler own = warm;
+        if (presented != null && own != null
+                && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.US_ASCII))) {
+            own.handleRequest(exchange);
             return;
         }
         lastServed = System.nanoTime();
@@ -124,6 +132,9 @@ final class PathWarmUp implements HttpHandler {
     private void run(URI http, URI https, Supplier<SSLContext> trust) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SECONDS);
         try {
+            // A start's first request (often sent the moment the server is up) is not made to share the CPU with this.
+            Thread.sleep(START_DELAY_MS);
+            makeOwnEmulator();
             List<String> paths = paths();
             URI target = http != null ? http : https;
             try (Socket socket = connect(target, http == null ? trust.get() : null)) {
