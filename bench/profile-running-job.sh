@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Where a running job's GET spends its time: starts the standalone jar (plain HTTP, rate limits
 # raised, everything else at its defaults), makes a job that runs all day, warms it up with wrk,
-# then records a Flight Recorder profile (the JDK's profile settings, sampling every millisecond: CPU
-# samples and sampled allocations)
-# during one more wrk run and splits it by the layer of the request path (bench/jfr-layers.py).
+# then records a Flight Recorder profile (the JDK's profile settings, sampling Java code every
+# millisecond, and allocations) during one more wrk run and splits it by the layer of the request
+# path (bench/jfr-layers.py): CPU and bytes per request, per layer.
 #
 # Usage: bench/profile-running-job.sh [--finished]
 #   --finished   profile a finished job's GET instead (its answer is kept)
-# Environment: BM_JAR (server/target/backup-mock.jar), JVM_FLAGS (default -Xmx512m), WARMUP (15, seconds), DURATION (10, seconds), CONNECTIONS (64).
+# Environment: BM_JAR (server/target/backup-mock.jar: another build, to compare), JVM_FLAGS (default
+#   -Xmx512m), WARMUP (15, seconds), DURATION (10, seconds), CONNECTIONS (64).
 # Prints Markdown; the recording and wrk's output go to bench/target/profile/<time>/.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -30,8 +30,8 @@
 # day, and a second vault of 200 jobs, through the admin API; warm-up while the 30 s job runs, then
 # the job's answer is captured once it no longer changes; (3) bare Undertow and WireMock start,
 # replaying those bytes, and warm up; (4) ROUNDS interleaved rounds of every row; RSS of each, all
-# stopped; (5) a freshly started backup-mock, with its own warm-up and with it off
-# (-Dbackupmock.warmUp=false), each measured after FRESH_WARMUP s of load, and after as long idle.
+# stopped; (5) a freshly started backup-mock, with its defaults and with its warm-up on
+# (-Dbackupmock.warmUp=true), each measured after FRESH_WARMUP s of load, and after as long idle.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -383,10 +383,10 @@ fresh() {
   stop_pid "${PID[$key]}"
 }
 FRESH_KEYS=(fresh fresh-cold idle idle-cold)
-fresh fresh 0 "$FRESH_WARMUP"
-fresh fresh-cold 0 "$FRESH_WARMUP" -Dbackupmock.warmUp=false
-fresh idle "$FRESH_WARMUP" 0
-fresh idle-cold "$FRESH_WARMUP" 0 -Dbackupmock.warmUp=false
+fresh fresh 0 "$FRESH_WARMUP" -Dbackupmock.warmUp=true
+fresh fresh-cold 0 "$FRESH_WARMUP"
+fresh idle "$FRESH_WARMUP" 0 -Dbackupmock.warmUp=true
+fresh idle-cold "$FRESH_WARMUP" 0
 
 # ---- report ----
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -429,8 +429,8 @@ done
 echo
 echo "| a freshly started backup-mock, a running job, measured for $DURATION | requests/s | / bare Undertow (median) |"
 echo "|---|---:|---:|"
-declare -A FRESH_LABEL=([fresh]="after ${FRESH_WARMUP} s of load, with its own warm-up (the default)"
-  [fresh-cold]="after ${FRESH_WARMUP} s of load, without it (\`-Dbackupmock.warmUp=false\`)"
+declare -A FRESH_LABEL=([fresh]="after ${FRESH_WARMUP} s of load, with its own warm-up (\`-Dbackupmock.warmUp=true\`)"
+  [fresh-cold]="after ${FRESH_WARMUP} s of load, without it (the default)"
   [idle]="after ${FRESH_WARMUP} s idle, with its own warm-up" [idle-cold]="after ${FRESH_WARMUP} s idle, without it")
 for key in "${FRESH_KEYS[@]}"; do
   echo "| ${FRESH_LABEL[$key]} | $(fmt_int "${M[$key,$LAST]}") | $(ratio "${M[$key,$LAST]}" "${M[bare,$LAST]}") |"
@@ -455,7 +455,8 @@ delta() { local d=$(($1 - $2)); ((d >= 0)) && echo "+$d" || echo "$d"; }
 echo "Targets at $LAST connections: a running job ≥ 0.85 of bare Undertow: $(verdict "$(ratio "${M[running,$LAST]}" "${M[bare,$LAST]}") >= 0.85")"
 echo "($(ratio "${M[running,$LAST]}" "${M[bare,$LAST]}")) and ≥ 5× WireMock: $(verdict "$(ratio "${M[running,$LAST]}" "${M[wiremock,$LAST]}") >= 5") ($(ratio "${M[running,$LAST]}" "${M[wiremock,$LAST]}"));"
 echo "a finished job ≥ 0.90 of bare: $(verdict "$(ratio "${M[backup-mock,$LAST]}" "${M[bare,$LAST]}") >= 0.90") ($(ratio "${M[backup-mock,$LAST]}" "${M[bare,$LAST]}"));"
-echo "a fresh start after ${FRESH_WARMUP} s ≥ 0.6 of bare: $(verdict "$(ratio "${M[fresh,$LAST]}" "${M[bare,$LAST]}") >= 0.6") ($(ratio "${M[fresh,$LAST]}" "${M[bare,$LAST]}"));"
+echo "a fresh start after ${FRESH_WARMUP} s of load ≥ 0.6 of bare: $(verdict "$(ratio "${M[fresh-cold,$LAST]}" "${M[bare,$LAST]}") >= 0.6") ($(ratio "${M[fresh-cold,$LAST]}" "${M[bare,$LAST]}");"
+echo "with the warm-up on, $(ratio "${M[fresh,$LAST]}" "${M[bare,$LAST]}"));"
 echo "a 200-job page ≥ 5,000 pages/s: $(verdict "${M[page,$LAST]} >= 5000") ($(fmt_int "${M[page,$LAST]}"));"
 echo "JVM start → first 200 within 150 ms of bare Undertow, like for like: with a class-data archive each"
 echo "$(verdict "${MED[bm-archive]} - ${MED[bare-archive]} <= 150") ($(delta "${MED[bm-archive]}" "${MED[bare-archive]}") ms); without one each $(verdict "${MED[bm-plain]} - ${MED[bare]} <= 150") ($(delta "${MED[bm-plain]}" "${MED[bare]}") ms);"

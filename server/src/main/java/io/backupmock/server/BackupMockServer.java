@@ -146,8 +146,8 @@ public final class BackupMockServer implements AutoCloseable {
         private SelfSignedCertificate certificate;
         private EmulatorConfig config = EmulatorConfig.EMPTY;
         private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
-        /** On unless the JVM is started with {@code -Dbackupmock.warmUp=false}. */
-        private boolean warmUp = !"false".equalsIgnoreCase(System.getProperty("backupmock.warmUp"));
+        /** Off unless the JVM is started with {@code -Dbackupmock.warmUp=true}. */
+        private boolean warmUp = "true".equalsIgnoreCase(System.getProperty("backupmock.warmUp"));
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -209,8 +209,8 @@ public final class BackupMockServer implements AutoCloseable {
 
         /**
          * Whether the first server of the JVM brings its request path up to speed right after it
-         * starts, with requests of its own that clients never see (on by default, unless the JVM is
-         * started with {@code -Dbackupmock.warmUp=false}; see {@code PathWarmUp}).
+         * starts, with requests of its own that clients never see (off by default, unless the JVM is
+         * started with {@code -Dbackupmock.warmUp=true}; see {@code PathWarmUp} and docs/warm-up.md).
          */
         public Builder warmUp(boolean value) {
             this.warmUp = value;
