@@ -24,6 +24,7 @@ import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,6 +185,8 @@ public final class BackupMockServer implements AutoCloseable {
         private EmulatorConfig config = EmulatorConfig.EMPTY;
         private EdgeLimits edgeLimits = EdgeLimits.DEFAULTS;
         private Path stateDir;
+        /** Off unless the JVM is started with {@code -Dbackupmock.warmUp=true}. */
+        private boolean warmUp = "true".equalsIgnoreCase(System.getProperty("backupmock.warmUp"));
 
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
@@ -263,6 +266,16 @@ public final class BackupMockServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the first server of the JVM brings its request path up to speed right after it
+         * starts, with requests of its own that clients never see (off by default, unless the JVM is
+         * started with {@code -Dbackupmock.warmUp=true}; see {@code PathWarmUp} and docs/warm-up.md).
+         */
+        public Builder warmUp(boolean value) {
+            this.warmUp = value;
+            return this;
+        }
+
         public Builder certificate(SelfSignedCertificate value) {
             this.certificate = Objects.requireNonNull(value, "certificate");
             return this;
@@ -329,9 +342,10 @@ public final class BackupMockServer implements AutoCloseable {
                 }
                 durability = new Durability(emulator, store);
             }
-            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(new Dashboard(EdgeHandler.wrap(
+            HttpHandler handler = PathWarmUp.wrap(new Dashboard(EdgeHandler.wrap(
                     Gateway.handler(emulator, arm, Routes.outsideArm(emulator), admin, durability),
-                    Gateway.MAX_BODY_BYTES, edgeLimits)));
+                    Gateway.MAX_BODY_BYTES, edgeLimits)), settings, edgeLimits, warmUp);
+            GracefulShutdownHandler shutdown = new GracefulShutdownHandler(handler);
             Undertow.Builder builder = Undertow.builder()
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(2)
@@ -372,8 +386,11 @@ public final class BackupMockServer implements AutoCloseable {
                     http = uri;
                 }
             }
-            return new BackupMockServer(undertow, shutdown, control, tls == null ? certificate : servedCertificate(),
-                    https, http, store, durability);
+            SelfSignedCertificate served = tls == null ? certificate : servedCertificate();
+            if (handler instanceof PathWarmUp warming) {
+                warming.begin(http, https, () -> (served != null ? served : SelfSignedCertificate.shared()).clientContext());
+            }
+            return new BackupMockServer(undertow, shutdown, control, served, https, http, store, durability);
         }
 
         /** Makes the saved changes again, in order; one that does not take is named in a warning. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /** What an operation answers: a status, headers, and a JSON body or none. */
 public final class ApiResponse {
     private final int status;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    /** Made when the first header is added: most answers have none beyond what the gateway sets. */
+    private Map<String, String> headers;
     private final JsonNode body;
     private final byte[] rendered;
     private Schemas schema;
@@ -35,7 +36,7 @@ public final class ApiResponse {
         return new ApiResponse(200, body);
     }
 
-    /** 200 with a JSON body rendered before (a finished job's details), whose bytes are sent as they are. */
+    /** 200 with a JSON body already rendered to bytes (streamed, or kept), which are sent as they are. */
     public static ApiResponse ok(byte[] json) {
         return new ApiResponse(200, null, json);
     }
@@ -78,13 +79,15 @@ public final class ApiResponse {
             }
         }
         ApiResponse r = new ApiResponse(e.status(), body);
-        r.headers.putAll(e.headers());
+        if (!e.headers().isEmpty()) {
+            r.headers().putAll(e.headers());
+        }
         r.violations = e.violations();
         return r;
     }
 
     public ApiResponse header(String name, String value) {
-        headers.put(name, value);
+        headers().put(name, value);
         return this;
     }
 
@@ -119,7 +122,15 @@ public final class ApiResponse {
     }
 
     public Map<String, String> headers() {
+        if (headers == null) {
+            headers = new LinkedHashMap<>();
+        }
         return headers;
+    }
+
+    /** Whether any header was added. */
+    public boolean hasHeaders() {
+        return headers != null && !headers.isEmpty();
     }
 
     public boolean hasBody() {

@@ -2,7 +2,6 @@ package io.backupmock.server.gateway;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.util.HashSet;
 
 /**
  * Routes served outside ARM's conventions (export blob URLs: no bearer token, no api-version)
@@ -22,7 +21,7 @@ final class OutsideArm implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         RequestContext context = RequestContext.of(exchange);
-        Router.Match match = router.match(context.method, context.target.segments(), new HashSet<>(2));
+        Router.Match match = router.match(context.method, context.target.segments());
         if (match == null) {
             arm.handleRequest(exchange);
             return;

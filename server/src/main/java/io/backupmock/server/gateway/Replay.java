@@ -5,7 +5,6 @@ import io.backupmock.server.clock.VirtualClock;
 import io.backupmock.server.ids.Guids;
 import io.backupmock.server.state.Emulator;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 
 /**
@@ -42,7 +41,7 @@ public final class Replay {
             return;
         }
         RequestTarget target = RequestTarget.parse(change.uri(), change.query().isEmpty() ? null : change.query());
-        Router.Match match = (change.admin() ? admin : arm).match(change.method(), target.segments(), new HashSet<>());
+        Router.Match match = (change.admin() ? admin : arm).match(change.method(), target.segments());
         if (match == null) {
             throw new IllegalStateException("no route for " + change.method() + " " + change.uri());
         }

@@ -96,6 +96,9 @@ public final class RequestTarget {
     }
 
     private static String decodeQuery(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s; // nothing to decode: what most names and values are
+        }
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ import org.xnio.IoUtils;
 final class Responding implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final byte[] NO_BODY = new byte[0];
+    private static final int MAX_NAMES_KEPT = 256;
+    private static final ConcurrentMap<HttpString, String> LOWER_CASE = new ConcurrentHashMap<>();
 
     /** Null for the admin API, which is not journaled. */
     private final Journal journal;
@@ -94,8 +98,10 @@ final class Responding implements HttpHandler {
     private static byte[] prepare(HttpServerExchange exchange, ApiResponse response) {
         exchange.setStatusCode(response.status());
         HeaderMap out = exchange.getResponseHeaders();
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            out.put(new HttpString(h.getKey()), h.getValue());
+        if (response.hasHeaders()) {
+            for (Map.Entry<String, String> h : response.headers().entrySet()) {
+                out.put(new HttpString(h.getKey()), h.getValue());
+            }
         }
         if (!response.hasBody()) {
             out.put(Headers.CONTENT_LENGTH, 0);
@@ -107,17 +113,34 @@ final class Responding implements HttpHandler {
         return bytes;
     }
 
+    /**
+     * A header's name in lower case, as the journal keeps it: the names a server sees are few (the
+     * same clients send the same headers), so each is lowered once, up to a bound.
+     */
+    static String lowerCase(HttpString name) {
+        String lower = LOWER_CASE.get(name);
+        if (lower == null) {
+            lower = name.toString().toLowerCase(Locale.ROOT);
+            if (LOWER_CASE.size() < MAX_NAMES_KEPT) {
+                LOWER_CASE.putIfAbsent(name, lower);
+            }
+        }
+        return lower;
+    }
+
     private void record(HttpServerExchange exchange, RequestContext context, byte[] responseBody) {
         if (journal.capacity() == 0) {
             return;
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HeaderValues h : exchange.getRequestHeaders()) {
-            headers.put(h.getHeaderName().toString().toLowerCase(Locale.ROOT), List.copyOf(h));
+        HeaderMap in = exchange.getRequestHeaders();
+        Map<String, List<String>> headers = new LinkedHashMap<>(in.size() * 2);
+        for (HeaderValues h : in) {
+            headers.put(lowerCase(h.getHeaderName()), h.size() == 1 ? List.of(h.getFirst()) : List.copyOf(h));
         }
-        Map<String, String> responseHeaders = new LinkedHashMap<>();
-        for (HeaderValues h : exchange.getResponseHeaders()) {
-            responseHeaders.put(h.getHeaderName().toString().toLowerCase(Locale.ROOT), h.getFirst());
+        HeaderMap out = exchange.getResponseHeaders();
+        Map<String, String> responseHeaders = new LinkedHashMap<>(out.size() * 2);
+        for (HeaderValues h : out) {
+            responseHeaders.put(lowerCase(h.getHeaderName()), h.getFirst());
         }
         ApiResponse response = context.response;
         journal.record(new RecordedRequest(journal.nextSequence(), context.now, context.method,

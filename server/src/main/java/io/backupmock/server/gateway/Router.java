@@ -3,6 +3,7 @@ package io.backupmock.server.gateway;
 import io.backupmock.contracts.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,22 +31,29 @@ public final class Router {
     public record Match(Operation operation, Map<String, String> params, String template, Schemas responseSchema) {
     }
 
-    /** The matching route, or null (with {@code allowed} holding the methods of routes that match the path). */
-    public Match match(String method, List<String> path, Set<String> allowed) {
+    /** The matching route, or null. */
+    public Match match(String method, List<String> path) {
         List<Route> candidates = bySize.get(path.size());
         if (candidates == null) {
             return null;
         }
         for (Route route : candidates) {
-            if (!route.matches(path)) {
-                continue;
-            }
-            if (route.method.equals(method)) {
+            if (route.method.equals(method) && route.matches(path)) {
                 return new Match(route.operation, route.params(path), route.template, route.responseSchema);
             }
-            allowed.add(route.method);
         }
         return null;
+    }
+
+    /** The methods of the routes that match the path (worked out only when the method did not match). */
+    public Set<String> allowed(List<String> path) {
+        Set<String> out = new HashSet<>(4);
+        for (Route route : bySize.getOrDefault(path.size(), List.of())) {
+            if (route.matches(path)) {
+                out.add(route.method);
+            }
+        }
+        return out;
     }
 
     private static final class Route {

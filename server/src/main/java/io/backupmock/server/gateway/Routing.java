@@ -2,7 +2,6 @@ package io.backupmock.server.gateway;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,9 +24,9 @@ final class Routing implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         RequestContext context = RequestContext.of(exchange);
-        Set<String> allowed = new HashSet<>(4);
-        context.match = router.match(context.method, context.target.segments(), allowed);
+        context.match = router.match(context.method, context.target.segments());
         if (context.match == null) {
+            Set<String> allowed = router.allowed(context.target.segments());
             if (!allowed.isEmpty()) {
                 throw new ApiError(405, "MethodNotAllowed", "The requested resource does not support http method '"
                         + context.method + "'.").header("Allow", String.join(", ", allowed));

@@ -1,7 +1,5 @@
 package io.backupmock.server.operations;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.server.state.Emulator;
 import io.backupmock.server.gateway.ApiError;
 import io.backupmock.server.gateway.ApiRequest;
@@ -14,7 +12,6 @@ import io.backupmock.server.jobs.Page;
 import io.backupmock.server.jobs.PageToken;
 import io.backupmock.server.tenancy.Vault;
 import io.backupmock.server.wire.JobRenderer;
-import io.backupmock.server.wire.Json;
 
 /**
  * BackupJobs_List: {@code GET …/vaults/{v}/backupJobs} with {@code $filter} and
@@ -34,15 +31,10 @@ public final class BackupJobsList implements Operation {
         JobFilter filter = parseFilter(filterText);
         PageToken after = parseSkipToken(req.query("$skiptoken"));
         Page<JobSnapshot> page = vault.jobs().list(filter, req.now(), after, emulator.settings().pageSize());
-        ObjectNode body = Json.object();
-        ArrayNode value = body.putArray("value");
-        for (JobSnapshot job : page.items()) {
-            value.add(JobRenderer.render(vault, job, false));
-        }
-        if (page.next() != null) {
-            body.put("nextLink", Paging.nextLink(req, vault.path() + "/backupJobs", filterText, page.next().encode()));
-        }
-        return ApiResponse.ok(body);
+        String nextLink = page.next() == null ? null
+                : Paging.nextLink(req, vault.path() + "/backupJobs", filterText, page.next().encode());
+        // Streamed to bytes, no tree: a full page is 200 jobs.
+        return ApiResponse.ok(JobRenderer.listBytes(vault, page.items(), nextLink));
     }
 
     static JobFilter parseFilter(String filterText) {

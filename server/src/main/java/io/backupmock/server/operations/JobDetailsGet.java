@@ -23,7 +23,8 @@ public final class JobDetailsGet implements Operation {
         Vault vault = Lookups.vault(emulator, req);
         JobSnapshot job = Lookups.job(vault, req.param("jobName")).at(req.now());
         if (!job.status().isTerminal()) {
-            return ApiResponse.ok(JobRenderer.render(vault, job, true));
+            // Streamed to bytes, no tree: what a poller of a running job asks for again and again.
+            return ApiResponse.ok(JobRenderer.bytes(vault, job, true));
         }
         // What pollers ask for most, and it never changes again: rendered once.
         return ended.answer(vault, job);

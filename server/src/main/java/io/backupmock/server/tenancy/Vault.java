@@ -37,6 +37,7 @@ public final class Vault {
     private final Map<String, AsyncOperation> operations = new ConcurrentHashMap<>();
     /** The cancel operation of each job cancelled: a repeated cancel answers with the same one. */
     private final Map<String, AsyncOperation> cancels = new ConcurrentHashMap<>();
+    private final String path;
     private final Map<String, ProtectedItem> items = new ConcurrentHashMap<>();
     private final Map<String, Boolean> deletedItems = new ConcurrentHashMap<>();
     private final LinkedList<JobScript> nextJobs = new LinkedList<>();
@@ -48,6 +49,8 @@ public final class Vault {
         this.resourceGroup = resourceGroup;
         this.name = name;
         this.tenancy = tenancy;
+        this.path = "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.RecoveryServices/vaults/" + name;
     }
 
     public String subscriptionId() {
@@ -62,10 +65,9 @@ public final class Vault {
         return name;
     }
 
-    /** ARM path of the vault, from {@code /subscriptions/…}. */
+    /** ARM path of the vault, from {@code /subscriptions/…} (made once: every job answer starts with it). */
     public String path() {
-        return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.RecoveryServices/vaults/" + name;
+        return path;
     }
 
     public JobBook jobs() {

@@ -30,6 +30,11 @@ public final class RateLimiter {
             this.header = header;
         }
 
+        /** The response header that tells what is left of this kind's budget. */
+        public String header() {
+            return header;
+        }
+
         static Kind of(String method) {
             return switch (method) {
                 case "GET", "HEAD" -> READS;

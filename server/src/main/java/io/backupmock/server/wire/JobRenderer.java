@@ -1,5 +1,6 @@
 package io.backupmock.server.wire;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupmock.server.jobs.JobErrorDetail;
@@ -8,11 +9,19 @@ import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.jobs.JobType;
 import io.backupmock.server.jobs.TaskSnapshot;
 import io.backupmock.server.tenancy.Vault;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders a job as a JobResource, with the fields of its {@code jobType} subtype as the spec lists
  * them. List entries leave out {@code extendedInfo}, as Azure's job lists do.
+ *
+ * <p>Two ways, giving the same bytes: {@link #render} builds a tree (for answers assembled as
+ * trees, and what the self-check reads), {@link #write} streams the same fields in the same order
+ * straight to a generator, with no tree in between: what a poller's GET of a running job and a job
+ * list page are made with. {@code JobRendererTest} holds the two to the same bytes for every job
+ * type, status and part.
  */
 public final class JobRenderer {
     public static final String RESOURCE_TYPE = "Microsoft.RecoveryServices/vaults/backupJobs";
@@ -141,6 +150,194 @@ public final class JobRenderer {
             info.put("dynamicErrorMessage", job.errorDetails().get(0).errorString());
         }
         return info;
+    }
+
+    /** A JobResource's UTF-8 JSON, streamed: the bytes {@code Json.bytes(render(vault, job, withExtendedInfo))} gives. */
+    public static byte[] bytes(Vault vault, JobSnapshot job, boolean withExtendedInfo) {
+        return Json.write(g -> write(g, vault, job, withExtendedInfo));
+    }
+
+    /**
+     * A page of a job list ({@code {"value":[…],"nextLink":…}}, list entries without extendedInfo),
+     * streamed: the bytes its tree would give.
+     */
+    public static byte[] listBytes(Vault vault, List<JobSnapshot> jobs, String nextLink) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeFieldName("value");
+            g.writeStartArray();
+            for (JobSnapshot job : jobs) {
+                write(g, vault, job, false);
+            }
+            g.writeEndArray();
+            if (nextLink != null) {
+                g.writeStringField("nextLink", nextLink);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    /** Writes a JobResource: the same fields, in the same order, as {@link #render}. */
+    public static void write(JsonGenerator g, Vault vault, JobSnapshot job, boolean withExtendedInfo)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", vault.path() + "/backupJobs/" + job.id());
+        g.writeStringField("name", job.id());
+        g.writeStringField("type", RESOURCE_TYPE);
+        g.writeFieldName("properties");
+        writeProperties(g, job, withExtendedInfo);
+        g.writeEndObject();
+    }
+
+    private static void writeProperties(JsonGenerator g, JobSnapshot job, boolean withExtendedInfo)
+            throws IOException {
+        JobType type = job.job().jobType();
+        g.writeStartObject();
+        g.writeStringField("jobType", type.name());
+        writeString(g, "entityFriendlyName", job.job().subject().entityFriendlyName());
+        g.writeStringField("backupManagementType", job.job().subject().backupManagementType().name());
+        g.writeStringField("operation", job.job().operation().name());
+        g.writeStringField("status", job.status().name());
+        g.writeStringField("startTime", WireFormats.instant(job.startTime()));
+        if (job.endTime() != null) {
+            g.writeStringField("endTime", WireFormats.instant(job.endTime()));
+        }
+        writeString(g, "activityId", job.job().activityId());
+        g.writeStringField("duration", WireFormats.duration(job.duration()));
+        if (job.cancellable()) {
+            g.writeFieldName("actionsInfo");
+            g.writeStartArray();
+            g.writeString("Cancellable");
+            g.writeEndArray();
+        }
+        String container = job.job().subject().containerName();
+        String workload = job.job().subject().workloadType();
+        switch (type) {
+            case AzureIaaSVMJob, AzureIaaSVMJobV2 -> {
+                g.writeStringField("virtualMachineVersion", "Compute");
+                writeIfSet(g, "containerName", container);
+                if (type == JobType.AzureIaaSVMJob) {
+                    g.writeBooleanField("isUserTriggered", true);
+                }
+            }
+            case AzureStorageJob -> {
+                writeIfSet(g, "storageAccountName", lastPart(container));
+                g.writeStringField("storageAccountVersion", "Storage");
+                g.writeBooleanField("isUserTriggered", true);
+            }
+            case AzureWorkloadJob -> writeIfSet(g, "workloadType", workload);
+            case DpmJob -> {
+                writeIfSet(g, "dpmServerName", lastPart(container));
+                writeIfSet(g, "containerName", container);
+                writeIfSet(g, "workloadType", workload);
+            }
+            case MabJob -> {
+                writeIfSet(g, "mabServerName", lastPart(container));
+                g.writeStringField("mabServerType", "Windows");
+                writeIfSet(g, "workloadType", workload);
+            }
+            case VaultJob -> { }
+        }
+        if (!job.errorDetails().isEmpty()) {
+            g.writeFieldName("errorDetails");
+            writeErrorDetails(g, type, job);
+        }
+        if (withExtendedInfo) {
+            g.writeFieldName("extendedInfo");
+            writeExtendedInfo(g, type, job);
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeErrorDetails(JsonGenerator g, JobType type, JobSnapshot job) throws IOException {
+        boolean hasCode = type != JobType.DpmJob && type != JobType.MabJob;
+        boolean hasTitle = type == JobType.AzureIaaSVMJob || type == JobType.AzureIaaSVMJobV2
+                || type == JobType.AzureWorkloadJob;
+        g.writeStartArray();
+        for (JobErrorDetail e : job.errorDetails()) {
+            g.writeStartObject();
+            if (hasCode && e.errorCode() != null) {
+                g.writeNumberField("errorCode", e.errorCode());
+            }
+            if (hasTitle && e.errorTitle() != null) {
+                g.writeStringField("errorTitle", e.errorTitle());
+            }
+            writeIfSet(g, "errorString", e.errorString());
+            g.writeFieldName("recommendations");
+            g.writeStartArray();
+            for (String r : e.recommendations()) {
+                g.writeString(r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeExtendedInfo(JsonGenerator g, JobType type, JobSnapshot job) throws IOException {
+        g.writeStartObject();
+        if (type != JobType.VaultJob) {
+            g.writeFieldName("tasksList");
+            g.writeStartArray();
+            for (TaskSnapshot t : job.tasks()) {
+                g.writeStartObject();
+                writeString(g, "taskId", t.taskId());
+                writeString(g, "status", t.status());
+                if (type != JobType.AzureStorageJob && type != JobType.AzureWorkloadJob) {
+                    if (t.startTime() != null) {
+                        g.writeStringField("startTime", WireFormats.instant(t.startTime()));
+                    }
+                    if (t.endTime() != null) {
+                        g.writeStringField("endTime", WireFormats.instant(t.endTime()));
+                    }
+                    g.writeStringField("duration", WireFormats.duration(t.duration()));
+                    if (type == JobType.AzureIaaSVMJob || type == JobType.AzureIaaSVMJobV2) {
+                        g.writeNumberField("progressPercentage", t.progressPercentage());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        // A property bag's names are unique, the VM's name first: as the tree's object keeps them.
+        g.writeFieldName("propertyBag");
+        g.writeStartObject();
+        boolean vm = type == JobType.AzureIaaSVMJob || type == JobType.AzureIaaSVMJobV2;
+        Map<String, String> bag = job.job().script().propertyBag();
+        if (vm) {
+            String vmName = bag.containsKey("VM Name") ? bag.get("VM Name") : job.job().subject().entityFriendlyName();
+            writeString(g, "VM Name", vmName);
+        }
+        for (Map.Entry<String, String> e : bag.entrySet()) {
+            if (!(vm && e.getKey().equals("VM Name"))) {
+                writeString(g, e.getKey(), e.getValue());
+            }
+        }
+        g.writeEndObject();
+        if (vm) {
+            g.writeNumberField("progressPercentage", job.progressPercentage());
+        }
+        if (job.status() == JobStatus.Failed && !job.errorDetails().isEmpty()
+                && job.errorDetails().get(0).errorString() != null) {
+            g.writeStringField("dynamicErrorMessage", job.errorDetails().get(0).errorString());
+        }
+        g.writeEndObject();
+    }
+
+    /** A string field, or {@code null} as the tree writes a null put in it. */
+    private static void writeString(JsonGenerator g, String field, String value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
+    private static void writeIfSet(JsonGenerator g, String field, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
+        }
     }
 
     private static String lastPart(String name) {

@@ -45,17 +45,28 @@ public final class Json {
 
     /** A tree as UTF-8 bytes, as the mapper writes it. */
     public static byte[] bytes(JsonNode tree) {
+        return write(g -> write(g, tree));
+    }
+
+    /** What writes JSON to a generator. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /** What {@code writer} writes, as UTF-8 bytes, with the generator the trees are written with. */
+    public static byte[] write(Writer writer) {
         // Buffers from Jackson's pool, as the mapper takes them: most answers then allocate only the result.
         BufferRecycler recycler = FACTORY._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                write(g, tree);
+                writer.writeTo(g);
             }
             byte[] bytes = out.toByteArray();
             out.release();
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("a JSON tree did not render", e);
+            throw new UncheckedIOException("a JSON answer did not render", e);
         } finally {
             recycler.releaseToPool();
         }
