@@ -5,18 +5,18 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 /** The admin API's own bearer token, when one is set, compared in constant time ({@link AdminTokens}). */
-final class AdminAuthentication implements HttpHandler {
+final class AdminAuthentication extends ContextHandler {
     private final String token;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     /** @param token the admin token, or null for none */
     AdminAuthentication(String token, HttpHandler next) {
         this.token = token;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         if (token != null) {
             var given = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
             if (given == null || given.size() != 1 || !AdminTokens.matches(token, given.getFirst())) {
@@ -25,6 +25,6 @@ final class AdminAuthentication implements HttpHandler {
                         .header("WWW-Authenticate", "Bearer realm=\"backup-mock admin\"");
             }
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

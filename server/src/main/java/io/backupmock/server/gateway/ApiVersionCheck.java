@@ -6,18 +6,17 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /** ARM's {@code api-version} check: 400 MissingApiVersionParameter or NoRegisteredProviderFound. */
-final class ApiVersionCheck implements HttpHandler {
+final class ApiVersionCheck extends ContextHandler {
     private final Emulator emulator;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     ApiVersionCheck(Emulator emulator, HttpHandler next) {
         this.emulator = emulator;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         String version = context.target.query("api-version");
         if (version == null || version.isEmpty()) {
             throw ApiError.badRequest("MissingApiVersionParameter",
@@ -31,6 +30,6 @@ final class ApiVersionCheck implements HttpHandler {
                             + "' for type '" + ResourceTypes.of(context.target) + "'. The supported api-versions are '"
                             + policy.supportedList() + "'. The supported locations are 'westus'.");
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

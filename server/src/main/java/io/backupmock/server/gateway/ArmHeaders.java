@@ -15,7 +15,7 @@ import java.time.Clock;
  * no-cache. ARM requests read their subscription's clock, and a virtual clock with auto-advance
  * ticks once per request; admin requests read the emulator's clock and never move it.
  */
-final class ArmHeaders implements HttpHandler {
+final class ArmHeaders extends ContextHandler {
     private static final HttpString REQUEST_ID = new HttpString("x-ms-request-id");
     private static final HttpString CORRELATION_ID = new HttpString("x-ms-correlation-request-id");
     private static final HttpString CLIENT_REQUEST_ID = new HttpString("x-ms-client-request-id");
@@ -24,12 +24,12 @@ final class ArmHeaders implements HttpHandler {
 
     private final Emulator emulator;
     private final boolean subscriptionClock;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     private ArmHeaders(Emulator emulator, boolean subscriptionClock, HttpHandler next) {
         this.emulator = emulator;
         this.subscriptionClock = subscriptionClock;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     static ArmHeaders forArm(Emulator emulator, HttpHandler next) {
@@ -41,8 +41,7 @@ final class ArmHeaders implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         Clock clock = subscriptionClock ? emulator.clockFor(context.subscription) : emulator.clock();
         if (subscriptionClock && clock instanceof VirtualClock virtual) {
             virtual.onRequest();
@@ -64,6 +63,6 @@ final class ArmHeaders implements HttpHandler {
         out.put(Headers.CACHE_CONTROL, "no-cache");
         out.put(Headers.PRAGMA, "no-cache");
         out.put(CONTENT_TYPE_OPTIONS, "nosniff");
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

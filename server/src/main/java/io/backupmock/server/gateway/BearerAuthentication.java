@@ -5,16 +5,16 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 /** ARM's first check: {@code Authorization: Bearer <token>} (see {@link BearerAuth}). */
-final class BearerAuthentication implements HttpHandler {
-    private final HttpHandler next;
+final class BearerAuthentication extends ContextHandler {
+    private final ContextHandler next;
 
     BearerAuthentication(HttpHandler next) {
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         BearerAuth.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

@@ -15,10 +15,10 @@ final class BodyReading implements HttpHandler {
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
     private static final byte[] NO_BODY = new byte[0];
 
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     BodyReading(HttpHandler next) {
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
@@ -50,9 +50,9 @@ final class BodyReading implements HttpHandler {
     }
 
     private void handOn(HttpServerExchange exchange, byte[] body, ApiError early) {
-        RequestContext.attach(exchange, body, early);
+        RequestContext context = RequestContext.attach(exchange, body, early);
         try {
-            next.handleRequest(exchange);
+            next.handle(exchange, context);
         } catch (Exception e) {
             // The handlers within answer every failure themselves; this is for one that slips past them.
             throw new IllegalStateException(e);

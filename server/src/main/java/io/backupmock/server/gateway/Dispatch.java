@@ -1,13 +1,11 @@
 package io.backupmock.server.gateway;
 
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /** Runs the operation the request was routed to; its response carries the route's schema for the self-check. */
-final class Dispatch implements HttpHandler {
+final class Dispatch extends ContextHandler {
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) {
         Router.Match match = context.match;
         context.response = match.operation().handle(context.request()).schema(match.responseSchema());
     }

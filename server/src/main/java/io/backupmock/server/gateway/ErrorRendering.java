@@ -10,23 +10,22 @@ import org.slf4j.LoggerFactory;
  * anything unexpected (an {@link Error} too) as 500 InternalServerError, logged once, never a
  * stack trace to the client. A failure found before the handlers ran is answered here, in its turn.
  */
-final class ErrorRendering implements HttpHandler {
+final class ErrorRendering extends ContextHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     ErrorRendering(HttpHandler next) {
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) {
         try {
             if (context.early != null) {
                 throw context.early;
             }
-            next.handleRequest(exchange);
+            next.handle(exchange, context);
         } catch (ApiError e) {
             context.response = ApiResponse.error(e);
         } catch (Throwable e) {

@@ -9,18 +9,17 @@ import io.undertow.server.HttpServerExchange;
  * Takes the fault in force for this request, if any: one with a status answers it instead of the
  * operation; latency and dropped connections are applied when the answer is sent ({@link Responding}).
  */
-final class FaultInjection implements HttpHandler {
+final class FaultInjection extends ContextHandler {
     private final Faults faults;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     FaultInjection(Faults faults, HttpHandler next) {
         this.faults = faults;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         Fault fault = faults.take(context.method, context.target.rawPath(), context.subscription);
         context.fault = fault;
         if (fault != null && fault.status() != null) {
@@ -30,6 +29,6 @@ final class FaultInjection implements HttpHandler {
             }
             throw error;
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

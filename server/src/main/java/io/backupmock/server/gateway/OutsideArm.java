@@ -7,26 +7,25 @@ import io.undertow.server.HttpServerExchange;
  * Routes served outside ARM's conventions (export blob URLs: no bearer token, no api-version)
  * straight to their operation; every other request goes on to ARM's checks.
  */
-final class OutsideArm implements HttpHandler {
+final class OutsideArm extends ContextHandler {
     private final Router router;
-    private final HttpHandler dispatch;
-    private final HttpHandler arm;
+    private final ContextHandler dispatch;
+    private final ContextHandler arm;
 
     OutsideArm(Router router, HttpHandler dispatch, HttpHandler arm) {
         this.router = router;
-        this.dispatch = dispatch;
-        this.arm = arm;
+        this.dispatch = ContextHandler.of(dispatch);
+        this.arm = ContextHandler.of(arm);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         Router.Match match = router.match(context.method, context.target.segments());
         if (match == null) {
-            arm.handleRequest(exchange);
+            arm.handle(exchange, context);
             return;
         }
         context.match = match;
-        dispatch.handleRequest(exchange);
+        dispatch.handle(exchange, context);
     }
 }

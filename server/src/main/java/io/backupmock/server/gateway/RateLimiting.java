@@ -12,7 +12,7 @@ import java.util.Map;
  * Counts the request against its subscription's hourly budget, tells what is left in
  * {@code x-ms-ratelimit-remaining-subscription-*}, and answers 429 with Retry-After once none is.
  */
-final class RateLimiting implements HttpHandler {
+final class RateLimiting extends ContextHandler {
     /** The x-ms-ratelimit-remaining-subscription-* header of each kind of request, made once. */
     private static final Map<RateLimiter.Kind, HttpString> HEADERS = new EnumMap<>(RateLimiter.Kind.class);
 
@@ -23,16 +23,15 @@ final class RateLimiting implements HttpHandler {
     }
 
     private final RateLimiter limiter;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     RateLimiting(RateLimiter limiter, HttpHandler next) {
         this.limiter = limiter;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         String subscription = context.subscription;
         if (subscription != null) {
             RateLimiter.Verdict verdict = limiter.take(subscription, context.method, context.now);
@@ -45,6 +44,6 @@ final class RateLimiting implements HttpHandler {
                         .header("Retry-After", Long.toString(seconds));
             }
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

@@ -3,6 +3,7 @@ package io.backupmock.server.gateway;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class RequestTarget {
      */
     public static RequestTarget parse(String rawUri, String rawQuery) {
         String path = stripSchemeAndHost(rawUri);
-        List<String> segments = new ArrayList<>();
+        List<String> segments = new ArrayList<>(12);
         int from = 0;
         while (from <= path.length()) {
             int slash = path.indexOf('/', from);
@@ -41,7 +42,7 @@ public final class RequestTarget {
             }
             from = to + 1;
         }
-        return new RequestTarget(path, List.copyOf(segments), parseQuery(rawQuery));
+        return new RequestTarget(path, Collections.unmodifiableList(segments), parseQuery(rawQuery));
     }
 
     public String rawPath() {
@@ -83,14 +84,18 @@ public final class RequestTarget {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        int from = 0;
+        while (from <= raw.length()) {
+            int amp = raw.indexOf('&', from);
+            int to = amp < 0 ? raw.length() : amp;
+            if (to > from) {
+                int eq = raw.indexOf('=', from);
+                boolean hasValue = eq >= 0 && eq < to;
+                String name = decodeQuery(raw.substring(from, hasValue ? eq : to));
+                String value = hasValue ? decodeQuery(raw.substring(eq + 1, to)) : "";
+                out.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
             }
-            int eq = pair.indexOf('=');
-            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-            out.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+            from = to + 1;
         }
         return out;
     }

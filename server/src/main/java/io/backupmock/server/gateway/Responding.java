@@ -1,6 +1,7 @@
 package io.backupmock.server.gateway;
 
 import io.backupmock.server.faults.Fault;
+import io.backupmock.server.journal.HeaderTable;
 import io.backupmock.server.journal.Journal;
 import io.backupmock.server.journal.RecordedRequest;
 import io.undertow.server.HttpHandler;
@@ -12,12 +13,8 @@ import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,25 +24,22 @@ import org.xnio.IoUtils;
  * Sends the response the handlers within produced: status, headers and body, recorded in the
  * journal first (a client that has its answer finds it there), late or never if a fault says so.
  */
-final class Responding implements HttpHandler {
+final class Responding extends ContextHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final byte[] NO_BODY = new byte[0];
-    private static final int MAX_NAMES_KEPT = 256;
-    private static final ConcurrentMap<HttpString, String> LOWER_CASE = new ConcurrentHashMap<>();
 
     /** Null for the admin API, which is not journaled. */
     private final Journal journal;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     Responding(Journal journal, HttpHandler next) {
         this.journal = journal;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        next.handleRequest(exchange);
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
+        next.handle(exchange, context);
         Runnable durable = context.durable;
         if (durable != null) {
             // Off the I/O thread: other requests go on while this one waits for the disk.
@@ -113,38 +107,23 @@ final class Responding implements HttpHandler {
         return bytes;
     }
 
-    /**
-     * A header's name in lower case, as the journal keeps it: the names a server sees are few (the
-     * same clients send the same headers), so each is lowered once, up to a bound.
-     */
-    static String lowerCase(HttpString name) {
-        String lower = LOWER_CASE.get(name);
-        if (lower == null) {
-            lower = name.toString().toLowerCase(Locale.ROOT);
-            if (LOWER_CASE.size() < MAX_NAMES_KEPT) {
-                LOWER_CASE.putIfAbsent(name, lower);
-            }
-        }
-        return lower;
-    }
-
     private void record(HttpServerExchange exchange, RequestContext context, byte[] responseBody) {
         if (journal.capacity() == 0) {
             return;
         }
         HeaderMap in = exchange.getRequestHeaders();
-        Map<String, List<String>> headers = new LinkedHashMap<>(in.size() * 2);
+        HeaderTable.Builder<List<String>> headers = new HeaderTable.Builder<>(in.size());
         for (HeaderValues h : in) {
-            headers.put(lowerCase(h.getHeaderName()), h.size() == 1 ? List.of(h.getFirst()) : List.copyOf(h));
+            headers.put(h.getHeaderName().toString(), h.size() == 1 ? List.of(h.getFirst()) : List.copyOf(h));
         }
         HeaderMap out = exchange.getResponseHeaders();
-        Map<String, String> responseHeaders = new LinkedHashMap<>(out.size() * 2);
+        HeaderTable.Builder<String> responseHeaders = new HeaderTable.Builder<>(out.size());
         for (HeaderValues h : out) {
-            responseHeaders.put(lowerCase(h.getHeaderName()), h.getFirst());
+            responseHeaders.put(h.getHeaderName().toString(), h.getFirst());
         }
         ApiResponse response = context.response;
         journal.record(new RecordedRequest(journal.nextSequence(), context.now, context.method,
-                context.target.rawPath(), exchange.getQueryString(), headers, context.body, context.subscription,
-                response.status(), responseHeaders, responseBody, response.violations()));
+                context.target.rawPath(), exchange.getQueryString(), headers.build(), context.body, context.subscription,
+                response.status(), responseHeaders.build(), responseBody, response.violations()));
     }
 }

@@ -4,19 +4,18 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /** Refuses a request no route matched, with the 404 {@link Routing} chose for it. */
-final class RouteRequired implements HttpHandler {
-    private final HttpHandler next;
+final class RouteRequired extends ContextHandler {
+    private final ContextHandler next;
 
     RouteRequired(HttpHandler next) {
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         if (context.match == null) {
             throw context.noRoute;
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

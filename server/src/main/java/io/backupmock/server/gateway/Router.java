@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,20 +77,28 @@ public final class Router {
                 if (isParam[i]) {
                     segments[i] = segments[i].substring(1, segments[i].length() - 1);
                 } else {
-                    segments[i] = segments[i].toLowerCase(Locale.ROOT);
                     count++;
                 }
             }
             this.literals = count;
         }
 
+        /**
+         * Last segment first: routes of one length share their start ({@code subscriptions/…/vaults})
+         * and differ near their end, so a route that does not match is told by one comparison.
+         */
         boolean matches(List<String> path) {
-            for (int i = 0; i < segments.length; i++) {
-                if (!isParam[i] && !segments[i].equalsIgnoreCase(path.get(i))) {
+            for (int i = segments.length - 1; i >= 0; i--) {
+                if (!isParam[i] && !literalIs(segments[i], path.get(i))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Case-insensitively, as ARM matches; clients mostly send the spec's case, compared first. */
+        private static boolean literalIs(String literal, String segment) {
+            return literal.equals(segment) || literal.equalsIgnoreCase(segment);
         }
 
         Map<String, String> params(List<String> path) {

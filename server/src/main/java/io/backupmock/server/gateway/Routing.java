@@ -10,20 +10,19 @@ import java.util.function.Function;
  * at once; a path served for none is refused later, by {@link RouteRequired}, so that checks ARM
  * makes first (the api-version) come first.
  */
-final class Routing implements HttpHandler {
+final class Routing extends ContextHandler {
     private final Router router;
     private final Function<RequestContext, ApiError> notFound;
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     Routing(Router router, Function<RequestContext, ApiError> notFound, HttpHandler next) {
         this.router = router;
         this.notFound = notFound;
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
         context.match = router.match(context.method, context.target.segments());
         if (context.match == null) {
             Set<String> allowed = router.allowed(context.target.segments());
@@ -33,6 +32,6 @@ final class Routing implements HttpHandler {
             }
             context.noRoute = notFound.apply(context);
         }
-        next.handleRequest(exchange);
+        next.handle(exchange, context);
     }
 }

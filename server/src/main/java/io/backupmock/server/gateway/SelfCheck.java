@@ -14,19 +14,18 @@ import org.slf4j.LoggerFactory;
  * loud 500 ResponseSchemaViolation naming every violation, and is logged. Bytes an operation marks
  * as already checked (a finished job's kept answer) are not checked again.
  */
-final class SelfCheck implements HttpHandler {
+final class SelfCheck extends ContextHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final HttpHandler next;
+    private final ContextHandler next;
 
     SelfCheck(HttpHandler next) {
-        this.next = next;
+        this.next = ContextHandler.of(next);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        next.handleRequest(exchange);
-        RequestContext context = RequestContext.of(exchange);
+    void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
+        next.handle(exchange, context);
         context.response = checked(context.response, context);
     }
 

@@ -22,6 +22,8 @@ public final class Job {
     private final JobScript script;
     private final Instant start;
     private final Instant naturalEnd;
+    /** The script's whole duration, summed once: every reading of a running job needs it. */
+    private final Duration totalDuration;
     /** What happened to the job after it started; replaced whole, under this job's lock. */
     private volatile Marks marks = Marks.NONE;
     /** The latest instant any reading of this job was taken at (guarded by this). */
@@ -35,7 +37,8 @@ public final class Job {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.script = Objects.requireNonNull(script, "script");
         this.start = Objects.requireNonNull(start, "start");
-        this.naturalEnd = start.plus(script.totalDuration());
+        this.totalDuration = script.totalDuration();
+        this.naturalEnd = start.plus(totalDuration);
     }
 
     public String id() {
@@ -100,6 +103,10 @@ public final class Job {
             this.job = job;
             this.at = at;
             this.marks = marks;
+        }
+
+        public Job job() {
+            return job;
         }
 
         public JobStatus status() {
@@ -218,7 +225,7 @@ public final class Job {
         JobStatus status = statusAt(t, m);
         Instant requested = m.cancelRequestedAt();
         if (requested != null) {
-            double progress = progress(Duration.between(start, requested), script.totalDuration());
+            double progress = progress(Duration.between(start, requested), totalDuration);
             if (status == JobStatus.Cancelling) {
                 return new JobSnapshot(this, status, start, null, elapsed(t),
                         List.copyOf(tasksAt(requested, "InProgress")), progress, false, List.of());
@@ -229,13 +236,13 @@ public final class Job {
         }
         if (status == JobStatus.InProgress) {
             return new JobSnapshot(this, status, start, null, elapsed(t), tasksAt(t, "InProgress"),
-                    progress(elapsed(t), script.totalDuration()), script.isCancellable(), List.of());
+                    progress(elapsed(t), totalDuration), script.isCancellable(), List.of());
         }
         Instant failed = m.failedAt();
         if (failed != null && !t.isBefore(failed)) {
             return new JobSnapshot(this, status, start, failed, Duration.between(start, failed),
                     List.copyOf(tasksAt(failed, "Failed")), progress(Duration.between(start, failed),
-                    script.totalDuration()), false, m.failure());
+                    totalDuration), false, m.failure());
         }
         Instant end = naturalEnd;
         List<TaskSnapshot> tasks = tasksAt(end, "InProgress");
@@ -244,7 +251,7 @@ public final class Job {
             tasks.set(tasks.size() - 1, new TaskSnapshot(last.taskId(), "Failed", last.startTime(), end,
                     last.duration(), last.progressPercentage()));
         }
-        return new JobSnapshot(this, status, start, end, script.totalDuration(), List.copyOf(tasks), 100, false,
+        return new JobSnapshot(this, status, start, end, totalDuration, List.copyOf(tasks), 100, false,
                 script.errorDetails());
     }
 

@@ -3,6 +3,7 @@ package io.backupmock.server.journal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +18,8 @@ public final class Journal {
 
     private final int capacity;
     private final ArrayDeque<Kept> entries;
-    private long sequence;
+    /** Apart from the entries' lock, which each request then takes once. */
+    private final AtomicLong sequence = new AtomicLong();
     private long dropped;
     private long bytes;
 
@@ -34,8 +36,8 @@ public final class Journal {
     }
 
     /** The next sequence number; called once per request, before it is recorded. */
-    public synchronized long nextSequence() {
-        return ++sequence;
+    public long nextSequence() {
+        return sequence.incrementAndGet();
     }
 
     /** A request kept, with its size reckoned once (outside the lock: I/O threads record concurrently). */

@@ -26,15 +26,24 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
 
     /** Roughly what the entry holds in memory, for the journal's size bound. */
     long size() {
-        long n = 256L + bodyBytes.length + responseBodyBytes.length;
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            n += 48 + h.getKey().length();
-            for (String value : h.getValue()) {
-                n += value.length();
-            }
+        long n = 256L + bodyBytes.length + responseBodyBytes.length + 48L * (headers.size() + responseHeaders.size());
+        return n + characters(headers) + characters(responseHeaders);
+    }
+
+    private static long characters(Map<String, ?> headers) {
+        if (headers instanceof HeaderTable<?> table) {
+            return table.characters(); // without lowering its names: the entry may never be read
         }
-        for (Map.Entry<String, String> h : responseHeaders.entrySet()) {
-            n += 48 + h.getKey().length() + h.getValue().length();
+        long n = 0;
+        for (Map.Entry<String, ?> h : headers.entrySet()) {
+            n += h.getKey().length();
+            if (h.getValue() instanceof List<?> values) {
+                for (Object value : values) {
+                    n += value.toString().length();
+                }
+            } else {
+                n += h.getValue().toString().length();
+            }
         }
         return n;
     }

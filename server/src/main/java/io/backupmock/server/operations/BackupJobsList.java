@@ -11,7 +11,6 @@ import io.backupmock.server.jobs.JobSnapshot;
 import io.backupmock.server.jobs.Page;
 import io.backupmock.server.jobs.PageToken;
 import io.backupmock.server.tenancy.Vault;
-import io.backupmock.server.wire.JobRenderer;
 
 /**
  * BackupJobs_List: {@code GET …/vaults/{v}/backupJobs} with {@code $filter} and
@@ -19,6 +18,7 @@ import io.backupmock.server.wire.JobRenderer;
  */
 public final class BackupJobsList implements Operation {
     private final Emulator emulator;
+    private final JobTemplates templates = new JobTemplates();
 
     public BackupJobsList(Emulator emulator) {
         this.emulator = emulator;
@@ -33,8 +33,8 @@ public final class BackupJobsList implements Operation {
         Page<JobSnapshot> page = vault.jobs().list(filter, req.now(), after, emulator.settings().pageSize());
         String nextLink = page.next() == null ? null
                 : Paging.nextLink(req, vault.path() + "/backupJobs", filterText, page.next().encode());
-        // Streamed to bytes, no tree: a full page is 200 jobs.
-        return ApiResponse.ok(JobRenderer.listBytes(vault, page.items(), nextLink));
+        // A full page is 200 jobs: each from its phase's bytes, the clock's values filled in.
+        return ApiResponse.ok(templates.page(vault, page.items(), nextLink));
     }
 
     static JobFilter parseFilter(String filterText) {

@@ -21,7 +21,12 @@ import java.time.Instant;
  * job's end differ from the kept one's.
  */
 final class EndedJobAnswers {
-    private final Cache<Job, Kept> kept = Caffeine.newBuilder().weakKeys().softValues().build();
+    /**
+     * Caffeine's upkeep (dropping entries whose job is gone) runs on the thread that asks, a little
+     * at a time: on its own pool it woke a thread every few reads, which cost a poll more than the upkeep itself.
+     */
+    private final Cache<Job, Kept> kept = Caffeine.newBuilder().weakKeys().softValues().executor(Runnable::run)
+            .build();
     private final boolean checked;
 
     private record Kept(JobStatus status, Instant end, byte[] bytes) {
@@ -33,6 +38,21 @@ final class EndedJobAnswers {
     /** @param checked whether answers are checked against their schemas before they leave */
     EndedJobAnswers(boolean checked) {
         this.checked = checked;
+    }
+
+    /** The answer kept for the job read, if it has ended and its answer is kept; else null. */
+    ApiResponse kept(Job.Reading reading) {
+        JobStatus status = reading.status();
+        if (!status.isTerminal()) {
+            return null;
+        }
+        Kept k = kept.getIfPresent(reading.job());
+        // An ended job's marks no longer change, so its end is the one its snapshot would show.
+        if (k == null || k.status != status || !k.end.equals(reading.job().endsAt())) {
+            return null;
+        }
+        ApiResponse response = ApiResponse.ok(k.bytes());
+        return checked ? response.conforming() : response;
     }
 
     ApiResponse answer(Vault vault, JobSnapshot ended) {

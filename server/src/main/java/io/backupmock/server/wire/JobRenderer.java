@@ -10,6 +10,7 @@ import io.backupmock.server.jobs.JobType;
 import io.backupmock.server.jobs.TaskSnapshot;
 import io.backupmock.server.tenancy.Vault;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -180,17 +181,23 @@ public final class JobRenderer {
     /** Writes a JobResource: the same fields, in the same order, as {@link #render}. */
     public static void write(JsonGenerator g, Vault vault, JobSnapshot job, boolean withExtendedInfo)
             throws IOException {
+        write(g, vault, job, withExtendedInfo, null);
+    }
+
+    /** As {@link #write(JsonGenerator, Vault, JobSnapshot, boolean)}, telling {@code holes} (if any) where the clock's values go. */
+    static void write(JsonGenerator g, Vault vault, JobSnapshot job, boolean withExtendedInfo,
+                      JobTemplate.Recorder holes) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", vault.path() + "/backupJobs/" + job.id());
         g.writeStringField("name", job.id());
         g.writeStringField("type", RESOURCE_TYPE);
         g.writeFieldName("properties");
-        writeProperties(g, job, withExtendedInfo);
+        writeProperties(g, job, withExtendedInfo, holes);
         g.writeEndObject();
     }
 
-    private static void writeProperties(JsonGenerator g, JobSnapshot job, boolean withExtendedInfo)
-            throws IOException {
+    private static void writeProperties(JsonGenerator g, JobSnapshot job, boolean withExtendedInfo,
+                                        JobTemplate.Recorder holes) throws IOException {
         JobType type = job.job().jobType();
         g.writeStartObject();
         g.writeStringField("jobType", type.name());
@@ -203,7 +210,8 @@ public final class JobRenderer {
             g.writeStringField("endTime", WireFormats.instant(job.endTime()));
         }
         writeString(g, "activityId", job.job().activityId());
-        g.writeStringField("duration", WireFormats.duration(job.duration()));
+        g.writeFieldName("duration");
+        writeDuration(g, job.duration(), holes, JobTemplate.Hole.JOB_DURATION, -1);
         if (job.cancellable()) {
             g.writeFieldName("actionsInfo");
             g.writeStartArray();
@@ -244,7 +252,7 @@ public final class JobRenderer {
         }
         if (withExtendedInfo) {
             g.writeFieldName("extendedInfo");
-            writeExtendedInfo(g, type, job);
+            writeExtendedInfo(g, type, job, holes);
         }
         g.writeEndObject();
     }
@@ -274,12 +282,15 @@ public final class JobRenderer {
         g.writeEndArray();
     }
 
-    private static void writeExtendedInfo(JsonGenerator g, JobType type, JobSnapshot job) throws IOException {
+    private static void writeExtendedInfo(JsonGenerator g, JobType type, JobSnapshot job, JobTemplate.Recorder holes)
+            throws IOException {
         g.writeStartObject();
         if (type != JobType.VaultJob) {
             g.writeFieldName("tasksList");
             g.writeStartArray();
-            for (TaskSnapshot t : job.tasks()) {
+            List<TaskSnapshot> tasks = job.tasks();
+            for (int i = 0; i < tasks.size(); i++) {
+                TaskSnapshot t = tasks.get(i);
                 g.writeStartObject();
                 writeString(g, "taskId", t.taskId());
                 writeString(g, "status", t.status());
@@ -290,9 +301,11 @@ public final class JobRenderer {
                     if (t.endTime() != null) {
                         g.writeStringField("endTime", WireFormats.instant(t.endTime()));
                     }
-                    g.writeStringField("duration", WireFormats.duration(t.duration()));
+                    g.writeFieldName("duration");
+                    writeDuration(g, t.duration(), holes, JobTemplate.Hole.TASK_DURATION, i);
                     if (type == JobType.AzureIaaSVMJob || type == JobType.AzureIaaSVMJobV2) {
-                        g.writeNumberField("progressPercentage", t.progressPercentage());
+                        g.writeFieldName("progressPercentage");
+                        writeProgress(g, t.progressPercentage(), holes, JobTemplate.Hole.TASK_PROGRESS, i);
                     }
                 }
                 g.writeEndObject();
@@ -315,13 +328,37 @@ public final class JobRenderer {
         }
         g.writeEndObject();
         if (vm) {
-            g.writeNumberField("progressPercentage", job.progressPercentage());
+            g.writeFieldName("progressPercentage");
+            writeProgress(g, job.progressPercentage(), holes, JobTemplate.Hole.JOB_PROGRESS, -1);
         }
         if (job.status() == JobStatus.Failed && !job.errorDetails().isEmpty()
                 && job.errorDetails().get(0).errorString() != null) {
             g.writeStringField("dynamicErrorMessage", job.errorDetails().get(0).errorString());
         }
         g.writeEndObject();
+    }
+
+    /** A value that moves with the clock: where it goes is told to {@code holes}, if any. */
+    private static void writeDuration(JsonGenerator g, Duration d, JobTemplate.Recorder holes,
+                                      JobTemplate.Hole hole, int task) throws IOException {
+        if (holes != null) {
+            holes.begin(g);
+        }
+        g.writeString(WireFormats.duration(d));
+        if (holes != null) {
+            holes.end(g, hole, task);
+        }
+    }
+
+    private static void writeProgress(JsonGenerator g, double percent, JobTemplate.Recorder holes,
+                                      JobTemplate.Hole hole, int task) throws IOException {
+        if (holes != null) {
+            holes.begin(g);
+        }
+        g.writeNumber(percent);
+        if (holes != null) {
+            holes.end(g, hole, task);
+        }
     }
 
     /** A string field, or {@code null} as the tree writes a null put in it. */

@@ -45,6 +45,37 @@ class JournalTest {
     }
 
     @Test
+    void threadsRecordingAtOnceLoseNothingUncountedAndKeepTheCapacity() throws Exception {
+        Journal journal = new Journal(100);
+        int threads = 4;
+        int each = 10_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        journal.record(request(journal, "a", 10));
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<RecordedRequest> kept = journal.all();
+        assertThat(kept).hasSize(100);
+        assertThat(kept.size() + journal.dropped()).as("each request kept or counted as dropped").isEqualTo(threads * each);
+        assertThat(kept).extracting(RecordedRequest::sequence).doesNotHaveDuplicates();
+        journal.clear();
+        assertThat(journal.all()).isEmpty();
+        journal.record(request(journal, "a", 10));
+        assertThat(journal.all()).hasSize(1);
+    }
+
+    @Test
     void anEntryHandsOutCopiesOfItsBodies() {
         byte[] sent = "{\"status\":\"Completed\"}".getBytes(StandardCharsets.UTF_8);
         RecordedRequest entry = new RecordedRequest(1, Instant.EPOCH, "GET", "/x", "", Map.of(), new byte[] {'{', '}'},

@@ -42,6 +42,25 @@ class EndedJobAnswersTest {
     }
 
     @Test
+    void aKeptAnswerIsFoundFromAReadingAloneOnceKeptAndOnlyForTheEndItWasMadeFor() {
+        EndedJobAnswers answers = new EndedJobAnswers(true);
+        Job job = job();
+        assertThat(answers.kept(job.read(T0.plusSeconds(10)))).as("still running").isNull();
+        assertThat(answers.kept(job.read(T0.plusSeconds(30)))).as("not kept yet").isNull();
+        byte[] made = answers.answer(vault, job.at(T0.plusSeconds(30))).bodyBytes();
+        var found = answers.kept(job.read(T0.plusSeconds(3600)));
+        assertThat(found.bodyBytes()).isSameAs(made);
+        assertThat(conforms(found)).isTrue();
+        assertThat(new EndedJobAnswers(false).kept(job.read(T0.plusSeconds(3600)))).as("another server's").isNull();
+
+        Job failed = job();
+        failed.fail(T0.plusSeconds(5), List.of(JobErrorDetail.of(1, "E", "m", "r")));
+        byte[] failure = answers.answer(vault, failed.at(T0.plusSeconds(6))).bodyBytes();
+        assertThat(answers.kept(failed.read(T0.plusSeconds(60))).bodyBytes()).isSameAs(failure)
+                .isEqualTo(Json.bytes(JobRenderer.render(vault, failed.at(T0.plusSeconds(60)), true)));
+    }
+
+    @Test
     void anotherEndIsRenderedAfresh() {
         EndedJobAnswers answers = new EndedJobAnswers(false);
         Job failed = job();
