@@ -1,11 +1,17 @@
 package io.backupmock.testkit;
 
 import io.backupmock.server.BackupMockServer;
+import io.backupmock.server.tls.SelfSignedCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -30,6 +36,8 @@ public final class EmbeddedEmulator implements AutoCloseable {
     private final BackupMockServer server;
     private volatile SSLContext clientContext;
     private volatile HttpClient httpClient;
+    /** The warm-up's first request through the client; done at once if there is none. */
+    private volatile Future<?> handshake = CompletableFuture.completedFuture(null);
 
     private EmbeddedEmulator(BackupMockServer server) {
         this.server = server;
@@ -54,7 +62,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
             builder.noHttps().httpPort(0);
         }
         EmbeddedEmulator emulator = new EmbeddedEmulator(builder.start());
-        TestWarmUp.handshake(emulator);
+        emulator.handshake = TestWarmUp.handshake(emulator);
         return emulator;
     }
 
@@ -85,6 +93,9 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     /** One TLS context for every test: it trusts the emulator's certificate and nothing else. */
     SSLContext clientContext() {
+        if (servesSharedCertificate()) {
+            return SharedClient.CONTEXT;
+        }
         SSLContext context = clientContext;
         if (context == null) {
             context = server.certificate().clientContext();
@@ -93,20 +104,66 @@ public final class EmbeddedEmulator implements AutoCloseable {
         return context;
     }
 
-    /** One client for every test of the server: its connections (and TLS sessions) are reused. */
+    /**
+     * One client for every test of the server: its connections (and TLS sessions) are reused. The
+     * first caller waits for the warm-up's handshake, if still under way, to reuse its connection
+     * rather than make a second one just as cold.
+     */
     HttpClient httpClient() {
+        Future<?> warmUp = handshake;
+        if (!warmUp.isDone()) {
+            try {
+                warmUp.get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // A warm-up only: the caller's own request does the same and reports a failure.
+            }
+        }
+        return client();
+    }
+
+    /** The client, without waiting for the warm-up (what the warm-up itself uses). */
+    HttpClient client() {
+        if (servesSharedCertificate()) {
+            return SharedClient.CLIENT;
+        }
         HttpClient client = httpClient;
         if (client == null) {
             synchronized (this) {
                 client = httpClient;
                 if (client == null) {
-                    client = HttpClient.newBuilder().sslContext(clientContext()).version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    client = newClient(clientContext());
                     httpClient = client;
                 }
             }
         }
         return client;
+    }
+
+    private boolean servesSharedCertificate() {
+        return server.certificate() == SelfSignedCertificate.shared();
+    }
+
+    private static HttpClient newClient(SSLContext context) {
+        return HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The client of every emulator serving the certificate they share (all of them, unless given
+     * another), made once per JVM: the warm-up makes it while the first server starts.
+     */
+    static final class SharedClient {
+        static final SSLContext CONTEXT = SelfSignedCertificate.shared().clientContext();
+        static final HttpClient CLIENT = newClient(CONTEXT);
+
+        private SharedClient() {
+        }
+
+        /** Makes the client (on first call, on the calling thread). */
+        static void prepare() {
+        }
     }
 
     /** Options of an embedded emulator; each has the testkit's default. */

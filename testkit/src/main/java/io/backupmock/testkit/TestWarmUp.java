@@ -2,17 +2,21 @@ package io.backupmock.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.backupmock.contracts.Schemas;
+import io.backupmock.server.tls.SelfSignedCertificate;
 import io.backupmock.server.wire.Json;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The slow first uses of a test run, begun on a thread of their own as soon as the extension is
- * loaded, so they overlap JUnit's own start instead of coming inside the first test: the JSON mapper,
- * the schemas that check every request and answer, and, once a server is up, a TLS handshake through
- * the tests' shared client. A test that needs one first waits only for what is left of it (the JVM
+ * loaded, so they overlap JUnit's own start and the first server's instead of coming inside the
+ * first test: the JSON mapper, the schemas that check every request and answer, the TLS contexts and
+ * the tests' shared client, and, once a server is up, a TLS handshake through that client. A test that needs one first waits only for what is left of it (the JVM
  * sets each class up once); nothing here changes what a test sees.
  */
 final class TestWarmUp {
@@ -21,9 +25,17 @@ final class TestWarmUp {
     private TestWarmUp() {
     }
 
-    /** Mapper and schemas, once per JVM. */
+    /** Mapper and schemas, and beside them what the first server's start sets up cold; once per JVM. */
     static void begin() {
         if (BEGUN.compareAndSet(false, true)) {
+            daemon("backup-mock-test-warm-up-tls", () -> {
+                // What the first server's start and its first test need next, made meanwhile: the
+                // platform MBean server (where XNIO registers its workers: a tenth of a second cold),
+                // the shared certificate's server TLS context, and the tests' shared client.
+                ManagementFactory.getPlatformMBeanServer();
+                SelfSignedCertificate.shared().serverContext();
+                EmbeddedEmulator.SharedClient.prepare();
+            });
             daemon("backup-mock-test-warm-up", () -> {
                 Json.mapper();
                 var empty = JsonNodeFactory.instance.objectNode();
@@ -36,17 +48,18 @@ final class TestWarmUp {
     }
 
     /** One request through the shared client: both ends' TLS and the client's HTTP stack set up. */
-    static void handshake(EmbeddedEmulator emulator) {
-        daemon("backup-mock-test-handshake", () -> {
+    static Future<?> handshake(EmbeddedEmulator emulator) {
+        FutureTask<Void> request = new FutureTask<>(() -> {
             try {
-                emulator.httpClient().send(HttpRequest.newBuilder(URI.create(emulator.baseUri()
+                emulator.client().send(HttpRequest.newBuilder(URI.create(emulator.baseUri()
                         + "/backupmock/admin/clock")).build(), HttpResponse.BodyHandlers.discarding());
             } catch (java.io.IOException e) {
                 // A warm-up only: the test's own first request does the same and reports a failure.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            return null;
         });
+        daemon("backup-mock-test-handshake", request);
+        return request;
     }
 
     private static void daemon(String name, Runnable work) {
