@@ -63,7 +63,8 @@ public final class FirstTestCost {
             System.err.println("FAILED: " + failures);
             System.exit(1);
         }
-        List<Long> later = new ArrayList<>(testNanos.subList(1, testNanos.size()));
+        List<Long> inOrder = testNanos.subList(1, testNanos.size());
+        List<Long> later = new ArrayList<>(inOrder);
         later.sort(null);
         System.out.printf("JVM start -> first test passed: %d ms (JVM start -> main %d ms, class start -> first test "
                         + "passed %d ms, the first test itself %.1f ms)%n", firstPassed[0] - jvmStart, mainStart - jvmStart,
@@ -71,5 +72,10 @@ public final class FirstTestCost {
         System.out.printf("later tests (%d): median %.2f ms, p90 %.2f ms, max %.2f ms%n", later.size(),
                 later.get(later.size() / 2) / 1e6, later.get(later.size() * 9 / 10) / 1e6,
                 later.get(later.size() - 1) / 1e6);
+        StringBuilder each = new StringBuilder();
+        for (long nanos : inOrder) {
+            each.append(String.format(" %.1f", nanos / 1e6));
+        }
+        System.out.println("each later test, in order (ms):" + each);
     }
 }
