@@ -40,6 +40,7 @@ LAYERS = [  # (frame prefix, layer), first match wins: method names before class
     ("io.backupmock.server.gateway.SelfCheck", "self-check"),
     ("io.backupmock.contracts.", "self-check"),
     ("io.backupmock.server.wire.", "rendering (wire)"),
+    ("io.backupmock.server.operations.JobTemplates", "rendering (wire)"),
     ("io.backupmock.server.gateway.ApiResponse.bodyBytes", "rendering (wire)"),
     ("io.backupmock.server.jobs.", "the model's snapshot"),
     ("io.backupmock.server.tenancy.", "the model's snapshot"),

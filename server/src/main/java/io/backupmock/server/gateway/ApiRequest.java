@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One request as operations see it: path parameters, query, body, the instant it is served at
@@ -20,7 +21,8 @@ public final class ApiRequest {
     private final RequestTarget target;
     private final Map<String, String> params;
     private final byte[] body;
-    private final String baseUrl;
+    /** Worked out when asked (for a Location or a nextLink): most requests never ask. */
+    private final Supplier<String> baseUrl;
     private final Instant now;
     private final Function<String, String> headers;
 
@@ -32,6 +34,11 @@ public final class ApiRequest {
     /** @param headers a request header's first value by (case-insensitive) name, or null when absent */
     public ApiRequest(String method, RequestTarget target, Map<String, String> params, byte[] body, String baseUrl,
                       Instant now, Function<String, String> headers) {
+        this(method, target, params, body, () -> baseUrl, now, headers);
+    }
+
+    ApiRequest(String method, RequestTarget target, Map<String, String> params, byte[] body, Supplier<String> baseUrl,
+               Instant now, Function<String, String> headers) {
         this.headers = headers;
         this.method = method;
         this.target = target;
@@ -72,12 +79,12 @@ public final class ApiRequest {
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return baseUrl.get();
     }
 
     /** Absolute URL of {@code path} on this emulator, carrying this request's api-version. */
     public String url(String path) {
-        return baseUrl + path + "?api-version=" + apiVersion();
+        return baseUrl() + path + "?api-version=" + apiVersion();
     }
 
     public boolean hasBody() {

@@ -13,6 +13,7 @@ import io.undertow.server.HttpHandler;
  *                                    ─ OutsideArm ─ BearerAuthentication ─ Routing ─ ApiVersionCheck
  *                                    ─ RouteRequired ─ SubscriptionCheck ─ RateLimiting ─ FaultInjection ─ Dispatch
  * </pre>
+ * Each is a {@link ContextHandler}, handed the request's {@link RequestContext} by the one before.
  * Handlers within {@link ErrorRendering} throw {@link ApiError}; it turns every failure, an
  * unexpected one too, into a CloudError. The admin API is not journaled, faulted or rate-limited,
  * and does not move a virtual clock.

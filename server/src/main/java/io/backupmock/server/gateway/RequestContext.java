@@ -18,7 +18,7 @@ final class RequestContext {
     final ApiError early;
     final RequestTarget target;
     final String method;
-    final String baseUrl;
+    private final HttpServerExchange exchange;
     private final io.undertow.util.HeaderMap headers;
     /** The subscription the path names ({@code /subscriptions/{id}/…}), or null. */
     final String subscription;
@@ -46,7 +46,7 @@ final class RequestContext {
         this.early = early;
         this.target = parsed;
         this.method = exchange.getRequestMethod().toString();
-        this.baseUrl = exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+        this.exchange = exchange;
         this.headers = exchange.getRequestHeaders();
         this.subscription = subscriptionOf(target);
     }
@@ -63,7 +63,12 @@ final class RequestContext {
 
     /** The request as operations see it, for the route matched. */
     ApiRequest request() {
-        return new ApiRequest(method, target, match.params(), body, baseUrl, now, headers::getFirst);
+        return new ApiRequest(method, target, match.params(), body, this::baseUrl, now, headers::getFirst);
+    }
+
+    /** This emulator's URL as the client reached it, from the request's scheme and Host. */
+    String baseUrl() {
+        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
     }
 
     /** The subscription id a path names, or null. */

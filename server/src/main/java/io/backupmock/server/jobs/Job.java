@@ -235,8 +235,9 @@ public final class Job {
                     List.copyOf(tasksAt(requested, "Cancelled")), progress, false, List.of());
         }
         if (status == JobStatus.InProgress) {
-            return new JobSnapshot(this, status, start, null, elapsed(t), tasksAt(t, "InProgress"),
-                    progress(elapsed(t), totalDuration), script.isCancellable(), List.of());
+            Duration elapsed = elapsed(t);
+            return new JobSnapshot(this, status, start, null, elapsed, tasksAt(t, "InProgress"),
+                    progress(elapsed, totalDuration), script.isCancellable(), List.of());
         }
         Instant failed = m.failedAt();
         if (failed != null && !t.isBefore(failed)) {
