@@ -1,15 +1,22 @@
 package io.backupmock.server.journal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
  * Every request the emulator served, newest last, up to a count and a total size: the oldest are
  * dropped first, so memory stays flat however long the emulator runs and however large its
  * answers (a page of 200 jobs is about 140 KB).
+ *
+ * <p>Every request is recorded, by the I/O threads at once, so recording takes no lock: entries go
+ * to a ring of {@code capacity} slots by sequence number (a request's slot is the one of the request
+ * {@code capacity} before it, which it drops), and the size bound drops the oldest through a moving
+ * lower bound. A lock here was the largest of the emulator's own costs of a poll. Reading (rare: a
+ * test's verification, the admin API) collects the slots and sorts them.
  */
 public final class Journal {
     public static final int DEFAULT_CAPACITY = 2_000;
@@ -17,18 +24,20 @@ public final class Journal {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final int capacity;
-    private final ArrayDeque<Kept> entries;
-    /** Apart from the entries' lock, which each request then takes once. */
+    private final AtomicReferenceArray<Kept> ring;
+    /** The last sequence number handed out. */
     private final AtomicLong sequence = new AtomicLong();
-    private long dropped;
-    private long bytes;
+    /** No entry numbered below this is kept: moved on by the size bound and by {@link #clear()}. */
+    private final AtomicLong oldest = new AtomicLong(1);
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     public Journal(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("journal capacity must not be negative: " + capacity);
         }
         this.capacity = capacity;
-        this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+        this.ring = new AtomicReferenceArray<>(Math.max(capacity, 1));
     }
 
     public int capacity() {
@@ -40,24 +49,69 @@ public final class Journal {
         return sequence.incrementAndGet();
     }
 
-    /** A request kept, with its size reckoned once (outside the lock: I/O threads record concurrently). */
-    private record Kept(RecordedRequest request, long size) {
+    /** A request kept, with its size reckoned once. */
+    private static final class Kept {
+        final RecordedRequest request;
+        final long sequence;
+        final long size;
+
+        Kept(RecordedRequest request) {
+            this.request = request;
+            this.sequence = request.sequence();
+            this.size = request.size();
+        }
     }
 
     public void record(RecordedRequest request) {
-        Kept kept = new Kept(request, request.size());
-        synchronized (this) {
-            if (capacity == 0) {
-                dropped++;
+        if (capacity == 0) {
+            dropped.incrementAndGet();
+            return;
+        }
+        Kept kept = new Kept(request);
+        int slot = slot(kept.sequence);
+        while (true) {
+            Kept there = ring.get(slot);
+            if (there != null && there.sequence > kept.sequence) {
+                dropped.incrementAndGet(); // recorded after a request `capacity` newer: already out
                 return;
             }
-            entries.addLast(kept);
-            bytes += kept.size();
-            while (entries.size() > capacity || (bytes > MAX_BYTES && entries.size() > 1)) {
-                bytes -= entries.removeFirst().size();
-                dropped++;
+            if (ring.compareAndSet(slot, there, kept)) {
+                if (there != null) {
+                    bytes.addAndGet(-there.size);
+                    dropped.incrementAndGet();
+                }
+                break;
             }
         }
+        long total = bytes.addAndGet(kept.size);
+        if (kept.sequence < oldest.get()) {
+            remove(slot, kept, true); // numbered before a clear or a drop that came first
+            return;
+        }
+        // Over the size bound: the oldest go first, never the one just kept.
+        for (long o = oldest.get(); total > MAX_BYTES && o < kept.sequence; o = oldest.get()) {
+            if (oldest.compareAndSet(o, o + 1)) {
+                Kept old = ring.get(slot(o));
+                if (old != null && old.sequence == o && remove(slot(o), old, true)) {
+                    total = bytes.get();
+                }
+            }
+        }
+    }
+
+    private int slot(long sequence) {
+        return (int) Math.floorMod(sequence, (long) ring.length());
+    }
+
+    private boolean remove(int slot, Kept k, boolean drop) {
+        if (!ring.compareAndSet(slot, k, null)) {
+            return false;
+        }
+        bytes.addAndGet(-k.size);
+        if (drop) {
+            dropped.incrementAndGet();
+        }
+        return true;
     }
 
     /** Every request kept, oldest first. */
@@ -66,34 +120,48 @@ public final class Journal {
     }
 
     /** The requests kept that match, oldest first. */
-    public synchronized List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
+    public List<RecordedRequest> find(Predicate<RecordedRequest> filter) {
+        long from = oldest.get();
+        List<Kept> kept = new ArrayList<>();
+        for (int i = 0; i < ring.length(); i++) {
+            Kept k = ring.get(i);
+            if (k != null && k.sequence >= from) {
+                kept.add(k);
+            }
+        }
+        kept.sort(Comparator.comparingLong(k -> k.sequence));
         List<RecordedRequest> out = new ArrayList<>();
-        for (Kept k : entries) {
-            if (filter.test(k.request())) {
-                out.add(k.request());
+        for (Kept k : kept) {
+            if (filter.test(k.request)) {
+                out.add(k.request);
             }
         }
         return out;
     }
 
     /** How many requests were dropped to keep within capacity. */
-    public synchronized long dropped() {
-        return dropped;
+    public long dropped() {
+        return dropped.get();
     }
 
-    public synchronized void clear() {
-        entries.clear();
-        bytes = 0;
+    /** Forgets every request recorded so far. */
+    public void clear() {
+        oldest.accumulateAndGet(sequence.get() + 1, Math::max);
+        for (int i = 0; i < ring.length(); i++) {
+            Kept k = ring.get(i);
+            if (k != null) {
+                remove(i, k, false);
+            }
+        }
     }
 
     /** Forgets the requests of one subscription. */
-    public synchronized void clear(String subscriptionId) {
-        entries.removeIf(k -> {
-            boolean gone = subscriptionId.equalsIgnoreCase(k.request().subscriptionId());
-            if (gone) {
-                bytes -= k.size();
+    public void clear(String subscriptionId) {
+        for (int i = 0; i < ring.length(); i++) {
+            Kept k = ring.get(i);
+            if (k != null && subscriptionId.equalsIgnoreCase(k.request.subscriptionId())) {
+                remove(i, k, false);
             }
-            return gone;
-        });
+        }
     }
 }

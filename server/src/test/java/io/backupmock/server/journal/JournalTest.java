@@ -76,6 +76,26 @@ class JournalTest {
     }
 
     @Test
+    void aRequestRecordedLateNeitherReplacesANewerOneNorOutlivesAClear() {
+        Journal journal = new Journal(1);
+        RecordedRequest first = request(journal, "a", 1);
+        RecordedRequest second = request(journal, "a", 1);
+        journal.record(second);
+        journal.record(first);
+        assertThat(journal.all()).containsExactly(second);
+        assertThat(journal.dropped()).isEqualTo(1);
+
+        Journal cleared = new Journal(10);
+        RecordedRequest beforeTheClear = request(cleared, "a", 1);
+        cleared.clear();
+        cleared.record(beforeTheClear);
+        assertThat(cleared.all()).isEmpty();
+        RecordedRequest after = request(cleared, "a", 1);
+        cleared.record(after);
+        assertThat(cleared.all()).containsExactly(after);
+    }
+
+    @Test
     void anEntryHandsOutCopiesOfItsBodies() {
         byte[] sent = "{\"status\":\"Completed\"}".getBytes(StandardCharsets.UTF_8);
         RecordedRequest entry = new RecordedRequest(1, Instant.EPOCH, "GET", "/x", "", Map.of(), new byte[] {'{', '}'},
