@@ -2,7 +2,8 @@
 # Why: one command that shows what backup-mock's full gateway (auth, api-version, routing, rate
 # limits, request journal, ARM headers, a job computed from the clock and rendered to JSON) costs
 # next to (b) a bare Undertow answering the same bytes, the ceiling on this machine, and (c) WireMock
-# with one stub, the usual alternative. Same request, same bytes, same JVM flags, loopback only.
+# with one stub (tuned: no request journal), the usual alternative. Same request, same bytes, same
+# JVM flags, loopback only.
 #
 # The interleaved method, for a machine shared with other work: all three servers are up at once,
 # each warmed, then ROUNDS rounds, each running every row once in turn (backup-mock's finished job,
@@ -17,7 +18,7 @@
 #                          to see what the journal costs
 # Environment: JVM_FLAGS (default -Xmx512m), DURATION (8s, one row of one round), ROUNDS (3),
 #   CONNECTIONS ("16 64"), START_RUNS (5; a start varies by a tenth from one to the next on a shared
-#   machine, so the median of several), WARMUP_MAX (45, seconds), WIREMOCK_WARMUP_MAX (15, seconds),
+#   machine, so the median of several), WARMUP_MAX (45, seconds),
 #   FRESH_WARMUP (3: a freshly started backup-mock is measured after this many seconds of load, and
 #   again after as many seconds idle), BM_JAR and BM_JSA (the standalone jar and its class-data archive,
 #   server/target/backup-mock.jar and .jsa: another build of it, to compare).
@@ -63,9 +64,6 @@ START_RUNS=${START_RUNS:-5}
 WARMUP_STEP=5          # seconds per warm-up wrk run
 WARMUP_MIN=10          # every server warms at least this long...
 WARMUP_MAX=${WARMUP_MAX:-45}   # ...and until a run is no more than 5 % faster than the one before, or this long
-# WireMock keeps every request in its journal (about 3.5 KB each): -Xmx512m holds some 140,000, so
-# its warm-up is kept short enough that the measured rounds still fit.
-WIREMOCK_WARMUP_MAX=${WIREMOCK_WARMUP_MAX:-15}
 THREADS=2
 TOKEN='Authorization: Bearer x'
 SUB=00000000-0000-0000-0000-000000000000
@@ -331,7 +329,7 @@ for name in bare wiremock; do
   log "starting $name"
   launch "$name" "${CMD[@]}"; PID[$name]=$LAUNCHED_PID
   url_of "$name" "$LAUNCHED_PID"; URLS[$name]=$URL
-  max=$WARMUP_MAX; [[ $name == wiremock ]] && max=$WIREMOCK_WARMUP_MAX
+  max=$WARMUP_MAX
   warm "$name" "$WARMUP_MIN" "$max"
 done
 curl -s -o "$OUT/running.check" -H "$TOKEN" "${URLS[backup-mock]}$RUNNING_PATH"
@@ -394,7 +392,7 @@ fmt_int() { printf '%d' "${1%.*}" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "**missed**"; fi; }
 declare -A LABEL=([backup-mock]="backup-mock, a finished job (its answer kept)${JOURNAL:+, journal of $JOURNAL}"
                   [running]="backup-mock, a job still running (its answer made on every GET)${JOURNAL:+, journal of $JOURNAL}"
-                  [bare]="bare Undertow (same bytes)" [wiremock]="WireMock 3.13.2 (one stub)")
+                  [bare]="bare Undertow (same bytes)" [wiremock]="WireMock 3.13.2 (one stub, tuned)")
 FIRST=${CONNS[0]}; LAST=${CONNS[-1]}
 declare -A M
 for row in "${ROWS[@]}"; do for c in "${CONNS[@]}"; do M[$row,$c]=$(med "$row" "$c" RPS); done; done
@@ -466,8 +464,9 @@ echo
 echo "backup-mock runs with its defaults (bearer token required, request journal of ${JOURNAL:-2000} entries, system clock, HTTPS"
 echo "listener beside the HTTP one) except a raised rate limit: the default 12,000 reads an hour would answer 429"
 echo "after the first 12,000 requests. Bare Undertow and WireMock replay the body and headers backup-mock sent."
-echo "WireMock keeps its defaults: request journal on and unbounded (every request is kept, so its heap grows with"
-echo "the run; warm-up capped at ${WIREMOCK_WARMUP_MAX} s for that reason), chunked transfer encoding, a Matched-Stub-Id header;"
+echo "WireMock is tuned as its docs advise for load: request journal off (by default it keeps every request, its heap"
+echo "fills and its GC then slows whatever row comes next), stub request logging off; otherwise its defaults:"
+echo "chunked transfer encoding, a Matched-Stub-Id header;"
 echo "its stub matches the path by regex and api-version by equality. Start-up polls every 5 ms from launch"
 echo "(\`GET …/backupJobs\`, a job list, for backup-mock and bare Undertow; the stubbed job GET for WireMock)"
 echo "over plain HTTP; the archives are recorded by one start and a few requests (backup-mock's by the build)."

@@ -18,8 +18,10 @@ import java.util.List;
 
 /**
  * The usual alternative to backup-mock, for {@code run-comparison.sh}: WireMock with one stub, as a
- * test suite would write it, answering the job GET with fixed bytes. Everything else is WireMock's
- * default, the request journal included (on and unbounded: it keeps every request served).
+ * test suite would write it, answering the job GET with fixed bytes, tuned as WireMock's own advice
+ * for load tests goes: no request journal (by default it keeps every request, so a long run fills
+ * its heap and its GC then takes the CPU from whatever is measured next) and no logging of stub
+ * requests. Everything else is WireMock's default.
  *
  * <p>Runs from its own jar, not from benchmarks.jar: {@code java -cp
  * bench/target/backup-mock-bench-0.1.0-SNAPSHOT.jar:bench/target/wiremock/wiremock-standalone.jar
@@ -46,7 +48,8 @@ public final class WireMockServerMain {
         HttpHeaders headers = args.length == 3 ? replayed(Path.of(args[2]))
                 : new HttpHeaders(new HttpHeader("Content-Type", "application/json"));
 
-        WireMockConfiguration config = options().bindAddress("127.0.0.1");
+        WireMockConfiguration config = options().bindAddress("127.0.0.1").disableRequestJournal()
+                .stubRequestLoggingDisabled(true);
         config = port == 0 ? config.dynamicPort() : config.port(port);
         WireMockServer server = new WireMockServer(config);
         server.start();

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import io.backupmock.server.ids.Guids;
 
 /**
@@ -24,10 +26,12 @@ public final class Job {
     private final Instant naturalEnd;
     /** The script's whole duration, summed once: every reading of a running job needs it. */
     private final Duration totalDuration;
-    /** What happened to the job after it started; replaced whole, under this job's lock. */
+    /** What happened to the job after it started; replaced whole, by a change (see {@link #observe}). */
     private volatile Marks marks = Marks.NONE;
-    /** The latest instant any reading of this job was taken at (guarded by this). */
-    private Instant observed;
+    /** The latest instant any reading of this job was taken at. */
+    private final AtomicReference<Instant> observed = new AtomicReference<>();
+    /** Odd while a cancel or a fault changes the marks; changes take this job's lock among themselves. */
+    private final AtomicLong changes = new AtomicLong();
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -118,18 +122,52 @@ public final class Job {
         }
     }
 
-    private synchronized Marks observe(Instant t) {
-        if (observed == null || t.isAfter(observed)) {
-            observed = t;
+    /**
+     * Records a reading at {@code t} and answers the marks it sees, without a lock (every poll of a
+     * job reads it, from the I/O threads at once). A change raises its counter to odd, takes its
+     * instant from the latest reading, writes the marks and raises the counter to even; a reading
+     * that overlapped one is taken again. So a reading that saw the marks of before a change was
+     * taken at an instant no later than the change's.
+     */
+    private Marks observe(Instant t) {
+        while (true) {
+            long before = changes.get();
+            if ((before & 1) == 0) {
+                raise(t);
+                Marks m = marks;
+                if (changes.get() == before) {
+                    return m;
+                }
+            } else {
+                Thread.yield();
+            }
         }
-        return marks;
     }
 
-    /** The instant a change requested at {@code now} takes effect: never before an instant already read. */
-    private Instant effective(Instant now) {
-        Instant at = observed == null || now.isAfter(observed) ? now : observed;
-        observed = at;
-        return at;
+    /** The latest reading's instant, raised to {@code t} if that is later; answers it. */
+    private Instant raise(Instant t) {
+        while (true) {
+            Instant seen = observed.get();
+            if (seen != null && !t.isAfter(seen)) {
+                return seen;
+            }
+            if (observed.compareAndSet(seen, t)) {
+                return t;
+            }
+        }
+    }
+
+    /**
+     * Begins a change (under this job's lock): answers the instant it takes effect, never before an
+     * instant already read. {@link #endChange} must follow.
+     */
+    private Instant beginChange(Instant now) {
+        changes.incrementAndGet();
+        return raise(now);
+    }
+
+    private void endChange() {
+        changes.incrementAndGet();
     }
 
     /** The status at instant {@code t}, without building a snapshot: what list filters need. */
@@ -165,7 +203,15 @@ public final class Job {
      * latest instant the job was already read at if that is later.
      */
     public synchronized CancelResult cancel(Instant now) {
-        Instant at = effective(now);
+        Instant at = beginChange(now);
+        try {
+            return cancelAt(at);
+        } finally {
+            endChange();
+        }
+    }
+
+    private CancelResult cancelAt(Instant at) {
         Marks m = marks;
         JobStatus status = statusAt(at, m);
         if (status == JobStatus.Cancelling || m.cancelIgnoredAt() != null) {
@@ -196,13 +242,17 @@ public final class Job {
      * earlier than an instant the job was already read at.
      */
     public synchronized boolean fail(Instant now, List<JobErrorDetail> errors) {
-        Instant at = effective(now);
-        Marks m = marks;
-        if (statusAt(at, m) != JobStatus.InProgress || m.cancelRequestedAt() != null) {
-            return false;
+        Instant at = beginChange(now);
+        try {
+            Marks m = marks;
+            if (statusAt(at, m) != JobStatus.InProgress || m.cancelRequestedAt() != null) {
+                return false;
+            }
+            marks = new Marks(m.cancelRequestedAt(), m.cancelIgnoredAt(), at, List.copyOf(errors));
+            return true;
+        } finally {
+            endChange();
         }
-        marks = new Marks(m.cancelRequestedAt(), m.cancelIgnoredAt(), at, List.copyOf(errors));
-        return true;
     }
 
     /** The instant the job ends or ended, whatever ends it. */

@@ -68,7 +68,8 @@ class JournalTest {
         List<RecordedRequest> kept = journal.all();
         assertThat(kept).hasSize(100);
         assertThat(kept.size() + journal.dropped()).as("each request kept or counted as dropped").isEqualTo(threads * each);
-        assertThat(kept).extracting(RecordedRequest::sequence).doesNotHaveDuplicates();
+        assertThat(kept).extracting(RecordedRequest::sequence).doesNotHaveDuplicates().isSorted()
+                .startsWith((long) threads * each - 99).endsWith((long) threads * each);
         journal.clear();
         assertThat(journal.all()).isEmpty();
         journal.record(request(journal, "a", 10));
