@@ -1,12 +1,12 @@
 package io.backupmock.server.jobs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import io.backupmock.server.ids.Guids;
 
 /**
@@ -28,10 +28,20 @@ public final class Job {
     private final Duration totalDuration;
     /** What happened to the job after it started; replaced whole, by a change (see {@link #observe}). */
     private volatile Marks marks = Marks.NONE;
-    /** The latest instant any reading of this job was taken at. */
-    private final AtomicReference<Instant> observed = new AtomicReference<>();
-    /** Odd while a cancel or a fault changes the marks; changes take this job's lock among themselves. */
-    private final AtomicLong changes = new AtomicLong();
+    /** The latest instant any reading of this job was taken at (raised by compare-and-set). */
+    private volatile Instant observed;
+    /** Odd while a cancel or a fault changes the marks; written only under this job's lock. */
+    private volatile long changes;
+    /** A field rather than an atomic object: a vault may hold 100,000 jobs. */
+    private static final VarHandle OBSERVED;
+
+    static {
+        try {
+            OBSERVED = MethodHandles.lookup().findVarHandle(Job.class, "observed", Instant.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     public Job(String id, JobOperation operation, JobType jobType, JobSubject subject, JobScript script, Instant start) {
         this.id = Objects.requireNonNull(id, "id");
@@ -131,11 +141,11 @@ public final class Job {
      */
     private Marks observe(Instant t) {
         while (true) {
-            long before = changes.get();
+            long before = changes;
             if ((before & 1) == 0) {
                 raise(t);
                 Marks m = marks;
-                if (changes.get() == before) {
+                if (changes == before) {
                     return m;
                 }
             } else {
@@ -147,11 +157,11 @@ public final class Job {
     /** The latest reading's instant, raised to {@code t} if that is later; answers it. */
     private Instant raise(Instant t) {
         while (true) {
-            Instant seen = observed.get();
+            Instant seen = observed;
             if (seen != null && !t.isAfter(seen)) {
                 return seen;
             }
-            if (observed.compareAndSet(seen, t)) {
+            if (OBSERVED.compareAndSet(this, seen, t)) {
                 return t;
             }
         }
@@ -162,12 +172,12 @@ public final class Job {
      * instant already read. {@link #endChange} must follow.
      */
     private Instant beginChange(Instant now) {
-        changes.incrementAndGet();
+        changes = changes + 1;
         return raise(now);
     }
 
     private void endChange() {
-        changes.incrementAndGet();
+        changes = changes + 1;
     }
 
     /** The status at instant {@code t}, without building a snapshot: what list filters need. */

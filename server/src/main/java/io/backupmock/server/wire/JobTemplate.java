@@ -27,7 +27,6 @@ public final class JobTemplate {
     private static final byte[] NEXT_LINK = ",\"nextLink\":".getBytes(StandardCharsets.US_ASCII);
 
     private final JobSnapshot shape;
-    private final boolean withExtendedInfo;
     private final byte[] bytes;
     private final Hole[] holes;
     /** For a task's hole, which task; -1 for the job's. */
@@ -35,9 +34,8 @@ public final class JobTemplate {
     private final int[] starts;
     private final int[] ends;
 
-    private JobTemplate(JobSnapshot shape, boolean withExtendedInfo, byte[] bytes, Recorder recorded) {
+    private JobTemplate(JobSnapshot shape, byte[] bytes, Recorder recorded) {
         this.shape = shape;
-        this.withExtendedInfo = withExtendedInfo;
         this.bytes = bytes;
         int n = recorded.count;
         this.holes = Arrays.copyOf(recorded.holes, n);
@@ -56,11 +54,7 @@ public final class JobTemplate {
                 recorder.starts[i]++;
             }
         }
-        return new JobTemplate(job, withExtendedInfo, bytes, recorder);
-    }
-
-    public boolean withExtendedInfo() {
-        return withExtendedInfo;
+        return new JobTemplate(job, bytes, recorder);
     }
 
     /**
@@ -70,7 +64,7 @@ public final class JobTemplate {
     public boolean fits(JobSnapshot job) {
         if (job.job() != shape.job() || job.status() != shape.status() || job.cancellable() != shape.cancellable()
                 || !Objects.equals(job.endTime(), shape.endTime()) || !job.startTime().equals(shape.startTime())
-                || job.errorDetails() != shape.errorDetails() && !job.errorDetails().equals(shape.errorDetails())) {
+                || (job.errorDetails() != shape.errorDetails() && !job.errorDetails().equals(shape.errorDetails()))) {
             return false;
         }
         List<TaskSnapshot> now = job.tasks();
