@@ -2,11 +2,14 @@ package io.backupmock.server.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.backupmock.server.jobs.JobErrorDetail;
 import io.backupmock.server.jobs.JobSnapshot;
+import io.backupmock.server.jobs.JobStatus;
 import io.backupmock.server.jobs.TaskSnapshot;
 import io.backupmock.server.tenancy.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +29,11 @@ public final class JobTemplate {
     private static final byte[] VALUE_START = "{\"value\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_LINK = ",\"nextLink\":".getBytes(StandardCharsets.US_ASCII);
 
-    private final JobSnapshot shape;
+    /**
+     * What the template was made from, without the job itself: the templates of a job are kept
+     * with the job as a weak key, which a strong reference from here would keep alive.
+     */
+    private final Shape shape;
     private final byte[] bytes;
     private final Hole[] holes;
     /** For a task's hole, which task; -1 for the job's. */
@@ -34,8 +41,16 @@ public final class JobTemplate {
     private final int[] starts;
     private final int[] ends;
 
+    private record Shape(String jobId, JobStatus status, boolean cancellable, Instant start, Instant end,
+                         List<JobErrorDetail> errors, List<TaskSnapshot> tasks, Duration duration, double progress) {
+        Shape(JobSnapshot job) {
+            this(job.id(), job.status(), job.cancellable(), job.startTime(), job.endTime(), job.errorDetails(),
+                    job.tasks(), job.duration(), job.progressPercentage());
+        }
+    }
+
     private JobTemplate(JobSnapshot shape, byte[] bytes, Recorder recorded) {
-        this.shape = shape;
+        this.shape = new Shape(shape);
         this.bytes = bytes;
         int n = recorded.count;
         this.holes = Arrays.copyOf(recorded.holes, n);
@@ -62,9 +77,9 @@ public final class JobTemplate {
      * but the holes' values alike.
      */
     public boolean fits(JobSnapshot job) {
-        if (job.job() != shape.job() || job.status() != shape.status() || job.cancellable() != shape.cancellable()
-                || !Objects.equals(job.endTime(), shape.endTime()) || !job.startTime().equals(shape.startTime())
-                || (job.errorDetails() != shape.errorDetails() && !job.errorDetails().equals(shape.errorDetails()))) {
+        if (!job.id().equals(shape.jobId()) || job.status() != shape.status() || job.cancellable() != shape.cancellable()
+                || !Objects.equals(job.endTime(), shape.end()) || !job.startTime().equals(shape.start())
+                || (job.errorDetails() != shape.errors() && !job.errorDetails().equals(shape.errors()))) {
             return false;
         }
         List<TaskSnapshot> now = job.tasks();
@@ -169,7 +184,7 @@ public final class JobTemplate {
                 return duration(job.duration(), shape.duration());
             }
             case JOB_PROGRESS -> {
-                return progress(job.progressPercentage(), shape.progressPercentage());
+                return progress(job.progressPercentage(), shape.progress());
             }
             case TASK_DURATION -> {
                 return duration(job.tasks().get(tasks[i]).duration(), shape.tasks().get(tasks[i]).duration());
