@@ -23,6 +23,12 @@ public final class Journal {
     /** Bodies and headers kept, at most. */
     public static final long MAX_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * The most entries the size bound lets the journal hold (each counts for at least
+     * {@link RecordedRequest#LEAST_SIZE}): the ring needs no more slots, however large the capacity.
+     */
+    private static final int MOST_KEPT = (int) (MAX_BYTES / RecordedRequest.LEAST_SIZE);
+
     private final int capacity;
     private final AtomicReferenceArray<Kept> ring;
     /** The last sequence number handed out. */
@@ -37,7 +43,7 @@ public final class Journal {
             throw new IllegalArgumentException("journal capacity must not be negative: " + capacity);
         }
         this.capacity = capacity;
-        this.ring = new AtomicReferenceArray<>(Math.max(capacity, 1));
+        this.ring = new AtomicReferenceArray<>(Math.max(1, Math.min(capacity, MOST_KEPT)));
     }
 
     public int capacity() {

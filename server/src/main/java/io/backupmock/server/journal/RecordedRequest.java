@@ -24,9 +24,12 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
                               Map<String, List<String>> headers, byte[] bodyBytes, String subscriptionId, int status,
                               Map<String, String> responseHeaders, byte[] responseBodyBytes, List<String> violations) {
 
+    /** The least an entry counts for against the journal's size bound, however small. */
+    static final long LEAST_SIZE = 256;
+
     /** Roughly what the entry holds in memory, for the journal's size bound. */
     long size() {
-        long n = 256L + bodyBytes.length + responseBodyBytes.length + 48L * (headers.size() + responseHeaders.size());
+        long n = LEAST_SIZE + bodyBytes.length + responseBodyBytes.length + 48L * (headers.size() + responseHeaders.size());
         return n + characters(headers) + characters(responseHeaders);
     }
 

@@ -97,6 +97,21 @@ class JournalTest {
     }
 
     @Test
+    void aHugeCapacityTakesNoMoreMemoryThanTheSizeBoundAllows() {
+        Journal journal = new Journal(Integer.MAX_VALUE);
+        for (int i = 0; i < 70_000; i++) {
+            journal.record(request(journal, "a", 0));
+        }
+        List<RecordedRequest> kept = journal.all();
+        // Each entry counts for at least 256 bytes (these for about 400), so 16 MB holds at most
+        // 65,536 of them, the ring no more: the newest, one after the other.
+        assertThat(kept).hasSizeBetween(40_000, 65_536);
+        assertThat(kept.get(0).sequence()).isEqualTo(70_000L - kept.size() + 1);
+        assertThat(kept.get(kept.size() - 1).sequence()).isEqualTo(70_000L);
+        assertThat(kept.size() + journal.dropped()).isEqualTo(70_000);
+    }
+
+    @Test
     void anEntryHandsOutCopiesOfItsBodies() {
         byte[] sent = "{\"status\":\"Completed\"}".getBytes(StandardCharsets.UTF_8);
         RecordedRequest entry = new RecordedRequest(1, Instant.EPOCH, "GET", "/x", "", Map.of(), new byte[] {'{', '}'},
