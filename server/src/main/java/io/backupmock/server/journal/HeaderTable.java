@@ -5,6 +5,7 @@ import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -87,20 +88,34 @@ public final class HeaderTable<V> extends AbstractMap<String, V> {
         return lower;
     }
 
-    /** Characters in names and values (of a value that is a list, its elements'): what the journal's size bound counts. */
-    public long characters() {
+    /**
+     * Characters in the names and values of {@code headers} (of a value that is a list, its
+     * elements'): what the journal's size bound counts. A table's names are counted as they came,
+     * without lowering them: most entries are never read.
+     */
+    static long characters(Map<String, ?> headers) {
         long n = 0;
-        for (int i = 0; i < size * 2; i += 2) {
-            n += ((String) pairs[i]).length();
-            if (pairs[i + 1] instanceof List<?> values) {
-                for (Object v : values) {
-                    n += v.toString().length();
-                }
-            } else {
-                n += pairs[i + 1].toString().length();
+        if (headers instanceof HeaderTable<?> table) {
+            for (int i = 0; i < table.size * 2; i += 2) {
+                n += ((String) table.pairs[i]).length() + characters(table.pairs[i + 1]);
             }
+            return n;
+        }
+        for (Map.Entry<String, ?> h : headers.entrySet()) {
+            n += h.getKey().length() + characters(h.getValue());
         }
         return n;
+    }
+
+    private static long characters(Object value) {
+        if (value instanceof List<?> values) {
+            long n = 0;
+            for (Object v : values) {
+                n += v.toString().length();
+            }
+            return n;
+        }
+        return value.toString().length();
     }
 
     @Override

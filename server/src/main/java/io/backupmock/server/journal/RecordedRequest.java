@@ -29,26 +29,9 @@ public record RecordedRequest(long sequence, Instant at, String method, String r
 
     /** Roughly what the entry holds in memory, for the journal's size bound. */
     long size() {
-        long n = LEAST_SIZE + bodyBytes.length + responseBodyBytes.length + 48L * (headers.size() + responseHeaders.size());
-        return n + characters(headers) + characters(responseHeaders);
-    }
-
-    private static long characters(Map<String, ?> headers) {
-        if (headers instanceof HeaderTable<?> table) {
-            return table.characters(); // without lowering its names: the entry may never be read
-        }
-        long n = 0;
-        for (Map.Entry<String, ?> h : headers.entrySet()) {
-            n += h.getKey().length();
-            if (h.getValue() instanceof List<?> values) {
-                for (Object value : values) {
-                    n += value.toString().length();
-                }
-            } else {
-                n += h.getValue().toString().length();
-            }
-        }
-        return n;
+        return LEAST_SIZE + bodyBytes.length + responseBodyBytes.length
+                + 48L * (headers.size() + responseHeaders.size())
+                + HeaderTable.characters(headers) + HeaderTable.characters(responseHeaders);
     }
 
     /** The request body (empty if none): a copy. */

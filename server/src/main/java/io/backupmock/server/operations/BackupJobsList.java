@@ -11,6 +11,9 @@ import io.backupmock.server.jobs.JobSnapshot;
 import io.backupmock.server.jobs.Page;
 import io.backupmock.server.jobs.PageToken;
 import io.backupmock.server.tenancy.Vault;
+import io.backupmock.server.wire.JobTemplate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * BackupJobs_List: {@code GET …/vaults/{v}/backupJobs} with {@code $filter} and
@@ -18,7 +21,7 @@ import io.backupmock.server.tenancy.Vault;
  */
 public final class BackupJobsList implements Operation {
     private final Emulator emulator;
-    private final JobTemplates templates = new JobTemplates();
+    private final JobTemplates entries = new JobTemplates(false);
 
     public BackupJobsList(Emulator emulator) {
         this.emulator = emulator;
@@ -34,7 +37,11 @@ public final class BackupJobsList implements Operation {
         String nextLink = page.next() == null ? null
                 : Paging.nextLink(req, vault.path() + "/backupJobs", filterText, page.next().encode());
         // A full page is 200 jobs: each from its phase's bytes, the clock's values filled in.
-        return ApiResponse.ok(templates.page(vault, page.items(), nextLink));
+        List<JobTemplate> templates = new ArrayList<>(page.items().size());
+        for (JobSnapshot job : page.items()) {
+            templates.add(entries.of(vault, job));
+        }
+        return ApiResponse.ok(JobTemplate.page(templates, page.items(), nextLink));
     }
 
     static JobFilter parseFilter(String filterText) {

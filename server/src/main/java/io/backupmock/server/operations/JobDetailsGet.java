@@ -12,7 +12,7 @@ import io.backupmock.server.tenancy.Vault;
 public final class JobDetailsGet implements Operation {
     private final Emulator emulator;
     private final EndedJobAnswers ended;
-    private final JobTemplates running = new JobTemplates();
+    private final JobTemplates running = new JobTemplates(true);
 
     public JobDetailsGet(Emulator emulator) {
         this.emulator = emulator;
@@ -31,7 +31,7 @@ public final class JobDetailsGet implements Operation {
         JobSnapshot job = reading.snapshot();
         if (!job.status().isTerminal()) {
             // What a poller of a running job asks for again and again: its phase's bytes, the clock's values filled in.
-            return ApiResponse.ok(running.details(vault, job));
+            return ApiResponse.ok(running.of(vault, job).bytes(job));
         }
         return ended.answer(vault, job);
     }
