@@ -59,6 +59,9 @@ public final class RequestTarget {
     }
 
     private static String stripSchemeAndHost(String uri) {
+        if (uri.startsWith("/")) {
+            return uri; // origin-form, as nearly every request's target is: no scheme to look for
+        }
         int scheme = uri.indexOf("://");
         if (scheme > 0 && uri.indexOf('/') > scheme) {
             int slash = uri.indexOf('/', scheme + 3);

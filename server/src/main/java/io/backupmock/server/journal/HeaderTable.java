@@ -20,18 +20,22 @@ public final class HeaderTable<V> extends AbstractMap<String, V> {
     /** Names (as they came) at even indexes, their values after them. */
     private final Object[] pairs;
     private final int size;
+    /** Characters in the names and values, counted as they were put: what the journal's size bound counts. */
+    private final long characters;
     /** The names in lower case, once read (made again, alike, by a thread that races another). */
     private volatile String[] names;
 
-    private HeaderTable(Object[] pairs, int size) {
+    private HeaderTable(Object[] pairs, int size, long characters) {
         this.pairs = pairs;
         this.size = size;
+        this.characters = characters;
     }
 
     /** Collects a table's names and values; names must differ in more than case, as an HTTP header map's do. */
     public static final class Builder<V> {
         private final Object[] pairs;
         private int size;
+        private long characters;
 
         public Builder(int capacity) {
             this.pairs = new Object[capacity * 2];
@@ -41,11 +45,12 @@ public final class HeaderTable<V> extends AbstractMap<String, V> {
             pairs[size * 2] = name;
             pairs[size * 2 + 1] = value;
             size++;
+            characters += name.length() + characters(value);
             return this;
         }
 
         public HeaderTable<V> build() {
-            return new HeaderTable<>(pairs, size);
+            return new HeaderTable<>(pairs, size, characters);
         }
     }
 
@@ -90,17 +95,14 @@ public final class HeaderTable<V> extends AbstractMap<String, V> {
 
     /**
      * Characters in the names and values of {@code headers} (of a value that is a list, its
-     * elements'): what the journal's size bound counts. A table's names are counted as they came,
-     * without lowering them: most entries are never read.
+     * elements'): what the journal's size bound counts. A table's are counted as they were put (its
+     * names as they came, without lowering them: most entries are never read).
      */
     static long characters(Map<String, ?> headers) {
-        long n = 0;
         if (headers instanceof HeaderTable<?> table) {
-            for (int i = 0; i < table.size * 2; i += 2) {
-                n += ((String) table.pairs[i]).length() + characters(table.pairs[i + 1]);
-            }
-            return n;
+            return table.characters;
         }
+        long n = 0;
         for (Map.Entry<String, ?> h : headers.entrySet()) {
             n += h.getKey().length() + characters(h.getValue());
         }
@@ -108,6 +110,9 @@ public final class HeaderTable<V> extends AbstractMap<String, V> {
     }
 
     private static long characters(Object value) {
+        if (value instanceof String text) {
+            return text.length();
+        }
         if (value instanceof List<?> values) {
             long n = 0;
             for (Object v : values) {

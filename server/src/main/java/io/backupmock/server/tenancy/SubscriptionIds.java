@@ -13,10 +13,16 @@ public final class SubscriptionIds {
         for (int i = 0; i < 36; i++) {
             char c = value.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+            if (dash ? c != '-' : !isHexDigit(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** An ASCII hex digit ({@link Character#digit} would also take other scripts' digits, e.g. {@code ０}). */
+    private static boolean isHexDigit(char c) {
+        char lower = (char) (c | 0x20);
+        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
     }
 }
