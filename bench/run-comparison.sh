@@ -9,7 +9,10 @@
 # each warmed, then ROUNDS rounds, each running every row once in turn (backup-mock's finished job,
 # its running job, bare Undertow, WireMock, at each connection count, and backup-mock's 200-job list
 # page); each row's figure is the median of its rounds, and ratios are ratios of medians, so a burst
-# of someone else's work costs one round of every row alike rather than one row.
+# of someone else's work costs one round of every row alike rather than one row. Each row also
+# gets the server's CPU time per request (from /proc, user + system), which such bursts sway far less
+# than throughput, and the cores other work took during each of its rounds (the machine's busy time
+# less the server's and wrk's), to tell a quiet round from a busy one.
 #
 # Usage: bench/run-comparison.sh [--jfr] [--journal-capacity N]
 #   --jfr                  also record a Flight Recorder profile (settings=default) of backup-mock during
@@ -228,7 +231,17 @@ to_ms() {
     else printf "nan" }'
 }
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
-declare -A URLS PID RPS P50 P99 BAD RSS SAME WARM WARM_RPS GC
+declare -A URLS PID RPS P50 P99 BAD RSS SAME WARM WARM_RPS GC CPU OTHERS
+# CPU time in clock ticks: of process PID (user + system), and of the whole machine (busy, not idle or iowait).
+TICK=$(getconf CLK_TCK)
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# wrk's own CPU: this shell's finished children's user + system time, as `times` prints it, into
+# CHILD_TICKS (`times` itself runs in this shell: a subshell would count only its own children).
+children_ticks() {
+  times >"$OUT/times.txt"
+  CHILD_TICKS=$(awk -v t="$TICK" 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, p, /m|s/); n += p[1] * 60 + p[2] } printf "%d", n * t }' "$OUT/times.txt")
+}
 now_utc() { date -u +%Y-%m-%dT%H:%M:%S.%3N+0000; }
 # gc_pauses LOG FROM TO: "total / longest" milliseconds of the pauses logged between FROM and TO.
 gc_pauses() {
@@ -260,14 +273,24 @@ measure() {
   local f="$OUT/wrk-$key-c$c-r$round.txt"
   log "round $round: $key, $c connections, $DURATION"
   local from; from=$(now_utc)
+  local server0 busy0 wrk0 requests server busy wrk
+  children_ticks; wrk0=$CHILD_TICKS; server0=$(ticks_of "${PID[$name]}"); busy0=$(busy_ticks)
   wrk -t$THREADS -c"$c" -d"$DURATION" --latency -H "$TOKEN" "${URLS[$name]}$path" >"$f"
+  server=$(($(ticks_of "${PID[$name]}") - server0)); busy=$(($(busy_ticks) - busy0))
+  children_ticks; wrk=$((CHILD_TICKS - wrk0))
+  requests=$(awk '/requests in/ {print $1}' "$f")
+  # The server's CPU per request (less swayed by other work than throughput is), and the cores that
+  # other work took meanwhile (the machine's busy time less the server's and wrk's).
+  CPU[$key,$c]="${CPU[$key,$c]:-} $(awk -v n="$server" -v r="$requests" -v t="$TICK" 'BEGIN { printf "%.2f", (r > 0 ? n / t * 1e6 / r : 0) }')"
+  OTHERS[$key,$c]="${OTHERS[$key,$c]:-}${OTHERS[$key,$c]:+ }$(awk -v b="$busy" -v s="$server" -v w="$wrk" -v t="$TICK" -v d="${DURATION%s}" \
+    'BEGIN { o = (b - s - w) / t / d; printf "%.2f", (o < 0 ? 0 : o) }')"
   GC[$key,$c]="${GC[$key,$c]:-}${GC[$key,$c]:+, }$(gc_pauses "$OUT/gc-$name.log" "$from" "$(now_utc)")"
   RPS[$key,$c]="${RPS[$key,$c]:-} $(rps_of "$f")"
   P50[$key,$c]="${P50[$key,$c]:-} $(to_ms "$(awk '$1 == "50%" {print $2}' "$f")")"
   P99[$key,$c]="${P99[$key,$c]:-} $(to_ms "$(awk '$1 == "99%" {print $2}' "$f")")"
   BAD[$key,$c]=$(( ${BAD[$key,$c]:-0} + $(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$f") ))
 }
-# med KEY C FIELD: the median of a row's rounds (FIELD: RPS, P50 or P99).
+# med KEY C FIELD: the median of a row's rounds (FIELD: RPS, P50, P99 or CPU).
 med() {
   local -n field=$3
   local values; read -r -a values <<< "${field[$1,$2]}"
@@ -410,19 +433,19 @@ echo "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'). All servers up at once, e
 echo "($(for n in "${SERVERS[@]}"; do printf '%s %s s, ' "$n" "${WARM[$n]}"; done | sed 's/, $//')), then $ROUNDS interleaved rounds of $DURATION"
 echo "per row; figures are medians of the rounds, ratios are ratios of medians."
 echo
-echo "| row | connections | requests/s (median) | each round | p50 (ms) | p99 (ms) | errors, non-2xx | GC pauses per round (ms, total / longest) |"
-echo "|---|---:|---:|---|---:|---:|---:|---|"
+echo "| row | connections | requests/s (median) | each round | p50 (ms) | p99 (ms) | errors, non-2xx | GC pauses per round (ms, total / longest) | server CPU per request (µs, median) | other work each round (cores) |"
+echo "|---|---:|---:|---|---:|---:|---:|---|---:|---|"
 for row in "${ROWS[@]}"; do
   for c in "${CONNS[@]}"; do
-    echo "| ${LABEL[$row]} | $c | $(fmt_int "${M[$row,$c]}") | $(for v in ${RPS[$row,$c]}; do printf '%s ' "$(fmt_int "$v")"; done) | $(med "$row" "$c" P50) | $(med "$row" "$c" P99) | ${BAD[$row,$c]} | ${GC[$row,$c]} |"
+    echo "| ${LABEL[$row]} | $c | $(fmt_int "${M[$row,$c]}") | $(for v in ${RPS[$row,$c]}; do printf '%s ' "$(fmt_int "$v")"; done) | $(med "$row" "$c" P50) | $(med "$row" "$c" P99) | ${BAD[$row,$c]} | ${GC[$row,$c]} | $(med "$row" "$c" CPU) | ${OTHERS[$row,$c]} |"
   done
 done
-echo "| backup-mock, the first page of a 200-job list ($PAGE_JOBS jobs, $PAGE_BYTES bytes) | $LAST | $(fmt_int "${M[page,$LAST]}") pages/s | $(for v in ${RPS[page,$LAST]}; do printf '%s ' "$(fmt_int "$v")"; done) | $(med page "$LAST" P50) | $(med page "$LAST" P99) | ${BAD[page,$LAST]} | ${GC[page,$LAST]} |"
+echo "| backup-mock, the first page of a 200-job list ($PAGE_JOBS jobs, $PAGE_BYTES bytes) | $LAST | $(fmt_int "${M[page,$LAST]}") pages/s | $(for v in ${RPS[page,$LAST]}; do printf '%s ' "$(fmt_int "$v")"; done) | $(med page "$LAST" P50) | $(med page "$LAST" P99) | ${BAD[page,$LAST]} | ${GC[page,$LAST]} | $(med page "$LAST" CPU) | ${OTHERS[page,$LAST]} |"
 echo
-echo "| connections | finished job / bare | running job / bare | finished job / WireMock | running job / WireMock | p99 finished / bare | p99 running / bare |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "| connections | finished job / bare | running job / bare | finished job / WireMock | running job / WireMock | p99 finished / bare | p99 running / bare | CPU per request, bare / finished job | bare / running job |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for c in "${CONNS[@]}"; do
-  echo "| $c | $(ratio "${M[backup-mock,$c]}" "${M[bare,$c]}") | $(ratio "${M[running,$c]}" "${M[bare,$c]}") | $(ratio "${M[backup-mock,$c]}" "${M[wiremock,$c]}") | $(ratio "${M[running,$c]}" "${M[wiremock,$c]}") | $(ratio "$(med backup-mock "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med running "$c" P99)" "$(med bare "$c" P99)") |"
+  echo "| $c | $(ratio "${M[backup-mock,$c]}" "${M[bare,$c]}") | $(ratio "${M[running,$c]}" "${M[bare,$c]}") | $(ratio "${M[backup-mock,$c]}" "${M[wiremock,$c]}") | $(ratio "${M[running,$c]}" "${M[wiremock,$c]}") | $(ratio "$(med backup-mock "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med running "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med bare "$c" CPU)" "$(med backup-mock "$c" CPU)") | $(ratio "$(med bare "$c" CPU)" "$(med running "$c" CPU)") |"
 done
 echo
 echo "| a freshly started backup-mock, a running job, measured for $DURATION | requests/s | / bare Undertow (median) |"
