@@ -20,7 +20,7 @@ final class OutsideArm extends ContextHandler {
 
     @Override
     void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
-        Router.Match match = router.match(context.method, context.target.segments());
+        Router.Match match = router.match(context.method, context.target);
         if (match == null) {
             arm.handle(exchange, context);
             return;

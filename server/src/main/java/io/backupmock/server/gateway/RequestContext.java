@@ -37,7 +37,7 @@ final class RequestContext {
         this.body = body;
         RequestTarget parsed;
         try {
-            parsed = RequestTarget.parse(exchange.getRequestURI(), exchange.getQueryString());
+            parsed = RequestTarget.of(exchange.getRequestURI(), exchange.getQueryString());
         } catch (ApiError malformed) {
             // Answered in its turn, with the ARM headers; the request is taken for one to the root.
             parsed = RequestTarget.parse("/", null);

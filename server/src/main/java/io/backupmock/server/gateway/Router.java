@@ -2,6 +2,7 @@ package io.backupmock.server.gateway;
 
 import io.backupmock.contracts.Schemas;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,21 @@ public final class Router {
 
     /** A route matched: what to run and the path parameters. */
     public record Match(Operation operation, Map<String, String> params, String template, Schemas responseSchema) {
+    }
+
+    /** What a router last matched a target to, kept on the target (see {@link RequestTarget#of}). */
+    record Memo(Router router, String method, Match match) {
+    }
+
+    /** As {@link #match(String, List)}; a target matched by this router before gets the same answer at once. */
+    Match match(String method, RequestTarget target) {
+        Memo memo = target.memo;
+        if (memo != null && memo.router == this && memo.method.equals(method)) {
+            return memo.match;
+        }
+        Match match = match(method, target.segments());
+        target.memo = new Memo(this, method, match);
+        return match;
     }
 
     /** The matching route, or null. */
@@ -108,7 +124,7 @@ public final class Router {
                     out.put(segments[i], path.get(i));
                 }
             }
-            return out;
+            return Collections.unmodifiableMap(out); // shared by every request for the target (Memo)
         }
     }
 }

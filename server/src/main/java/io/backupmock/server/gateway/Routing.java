@@ -23,7 +23,7 @@ final class Routing extends ContextHandler {
 
     @Override
     void handle(HttpServerExchange exchange, RequestContext context) throws Exception {
-        context.match = router.match(context.method, context.target.segments());
+        context.match = router.match(context.method, context.target);
         if (context.match == null) {
             Set<String> allowed = router.allowed(context.target.segments());
             if (!allowed.isEmpty()) {

@@ -42,4 +42,34 @@ class RequestTargetTest {
                 .extracting(e -> ((ApiError) e).status()).isEqualTo(400);
         assertThatThrownBy(() -> RequestTarget.parse("/", "$filter=%")).isInstanceOf(ApiError.class);
     }
+
+    @Test
+    void aTargetSeenLatelyIsTheSameAnswerAndOnlyForTheSameUriAndQuery() {
+        String path = "/subscriptions/s/resourceGroups/rg/backupJobs/" + java.util.UUID.randomUUID();
+        RequestTarget first = RequestTarget.of(path, "api-version=2019-05-13");
+        assertThat(RequestTarget.of(path, "api-version=2019-05-13")).isSameAs(first);
+        assertThat(first.segments()).isEqualTo(RequestTarget.parse(path, "api-version=2019-05-13").segments());
+        RequestTarget otherQuery = RequestTarget.of(path, "api-version=2023-06-01");
+        assertThat(otherQuery.query("api-version")).isEqualTo("2023-06-01");
+        assertThat(RequestTarget.of(path, null).query("api-version")).isNull();
+        assertThat(RequestTarget.of(path + "x", "api-version=2019-05-13").segments().get(5)).endsWith("x");
+        assertThatThrownBy(() -> RequestTarget.of("/a/%zz", null)).isInstanceOf(ApiError.class);
+        assertThatThrownBy(() -> RequestTarget.of("/a/%zz", null)).isInstanceOf(ApiError.class);
+    }
+
+    @Test
+    void aRoutersMatchIsRememberedPerRouterAndMethod() {
+        Operation get = req -> ApiResponse.ok(new byte[0]);
+        Operation delete = req -> ApiResponse.ok(new byte[0]);
+        Router router = new Router().add("GET", "jobs/{jobName}", get, null).add("DELETE", "jobs/{jobName}", delete, null);
+        Router other = new Router().add("GET", "jobs/{id}", delete, null);
+        RequestTarget target = RequestTarget.of("/jobs/j-" + System.nanoTime(), null);
+        Router.Match match = router.match("GET", target);
+        assertThat(match.operation()).isSameAs(get);
+        assertThat(router.match("GET", target)).isSameAs(match);
+        assertThat(router.match("DELETE", target).operation()).isSameAs(delete);
+        assertThat(other.match("GET", target).params()).containsOnlyKeys("id");
+        assertThat(router.match("PUT", target)).isNull();
+        assertThatThrownBy(() -> match.params().put("jobName", "x")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }
