@@ -38,6 +38,14 @@ class ReadmeTest {
         assertThat(Files.readString(ROOT.resolve("README.md"))).contains("<version>" + version + "</version>");
     }
 
+    @Test
+    void theExampleRunsItsTestsWithTheJvmOptionsTheReadmeGives() throws IOException {
+        String argLine = "<argLine>([^<]+)</argLine>";
+        assertThat(firstGroup(argLine, Files.readString(EXAMPLE.resolve("pom.xml"))))
+                .isEqualTo(firstGroup(argLine, Files.readString(ROOT.resolve("README.md"))))
+                .contains("-XX:TieredStopAtLevel=1");
+    }
+
     private static String firstGroup(String regex, String text) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("%s in the text", regex).isTrue();
