@@ -23,10 +23,10 @@
 #   CONNECTIONS ("16 64"), START_RUNS (5; a start varies by a tenth from one to the next on a shared
 #   machine, so the median of several), WARMUP_MAX (45, seconds),
 #   FRESH_WARMUP (3: a freshly started backup-mock is measured after this many seconds of load, and
-#   again after as many seconds idle), BM_JAR and BM_JSA (the standalone jar and its class-data archive,
+#   again after as many seconds idle), FRESH_RUNS (3 fresh starts of each kind, median), BM_JAR and BM_JSA (the standalone jar and its class-data archive,
 #   server/target/backup-mock.jar and .jsa: another build of it, to compare).
 # Prints Markdown; raw wrk outputs and the captured bytes go to bench/target/comparison/<time>/.
-# Takes about 8 minutes with the default connections (5 with CONNECTIONS=64); needs wrk (installed
+# Takes about 10 minutes with the default connections (7 with CONNECTIONS=64); needs wrk (installed
 # with apt-get if missing) and curl.
 #
 # Steps: (1) JVM start -> first 200, START_RUNS runs of each variant (with and without a class-data sharing
@@ -61,6 +61,9 @@ DURATION=${DURATION:-8s}
 ROUNDS=${ROUNDS:-3}
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a positive number" >&2; exit 2; }
 FRESH_WARMUP=${FRESH_WARMUP:-3}
+# A fresh start's throughput hangs on when the JIT gets to the hot path, which varies from start to
+# start by half: the median of this many starts of each kind, the kinds taking turns.
+FRESH_RUNS=${FRESH_RUNS:-3}
 read -r -a CONNS <<< "${CONNECTIONS:-16 64}"
 START_RUNS=${START_RUNS:-5}
 [[ $START_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "START_RUNS must be a positive number" >&2; exit 2; }
@@ -400,14 +403,17 @@ fresh() {
     "$URL/backupmock/admin/vaults/$SUB/testVaultRG/testVault/jobs" | grep -o '"name":"[^"]*"' | head -1 | cut -d'"' -f4)
   ((idle > 0)) && nap "$idle"
   ((load > 0)) && wrk -t$THREADS -c"${CONNS[-1]}" -d"${load}s" -H "$TOKEN" "$URL$VAULT_PATH/backupJobs/$id?$API" >"$OUT/wrk-$key-warmup.txt"
-  ROUND=1 measure "$key" "${CONNS[-1]}" "$key" "$VAULT_PATH/backupJobs/$id?$API"
+  measure "$key" "${CONNS[-1]}" "$key" "$VAULT_PATH/backupJobs/$id?$API"
   stop_pid "${PID[$key]}"
 }
 FRESH_KEYS=(fresh fresh-cold idle idle-cold)
-fresh fresh 0 "$FRESH_WARMUP" -Dbackupmock.warmUp=true
-fresh fresh-cold 0 "$FRESH_WARMUP"
-fresh idle "$FRESH_WARMUP" 0 -Dbackupmock.warmUp=true
-fresh idle-cold "$FRESH_WARMUP" 0
+for ((ROUND = 1; ROUND <= FRESH_RUNS; ROUND++)); do
+  fresh fresh 0 "$FRESH_WARMUP" -Dbackupmock.warmUp=true
+  fresh fresh-cold 0 "$FRESH_WARMUP"
+  fresh idle "$FRESH_WARMUP" 0 -Dbackupmock.warmUp=true
+  fresh idle-cold "$FRESH_WARMUP" 0
+done
+unset ROUND
 
 # ---- report ----
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -448,13 +454,13 @@ for c in "${CONNS[@]}"; do
   echo "| $c | $(ratio "${M[backup-mock,$c]}" "${M[bare,$c]}") | $(ratio "${M[running,$c]}" "${M[bare,$c]}") | $(ratio "${M[backup-mock,$c]}" "${M[wiremock,$c]}") | $(ratio "${M[running,$c]}" "${M[wiremock,$c]}") | $(ratio "$(med backup-mock "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med running "$c" P99)" "$(med bare "$c" P99)") | $(ratio "$(med bare "$c" CPU)" "$(med backup-mock "$c" CPU)") | $(ratio "$(med bare "$c" CPU)" "$(med running "$c" CPU)") |"
 done
 echo
-echo "| a freshly started backup-mock, a running job, measured for $DURATION | requests/s | / bare Undertow (median) |"
-echo "|---|---:|---:|"
+echo "| a freshly started backup-mock, a running job, measured for $DURATION ($FRESH_RUNS starts of each) | requests/s (median) | each start | / bare Undertow (median) |"
+echo "|---|---:|---|---:|"
 declare -A FRESH_LABEL=([fresh]="after ${FRESH_WARMUP} s of load, with its own warm-up (\`-Dbackupmock.warmUp=true\`)"
   [fresh-cold]="after ${FRESH_WARMUP} s of load, without it (the default)"
   [idle]="after ${FRESH_WARMUP} s idle, with its own warm-up" [idle-cold]="after ${FRESH_WARMUP} s idle, without it")
 for key in "${FRESH_KEYS[@]}"; do
-  echo "| ${FRESH_LABEL[$key]} | $(fmt_int "${M[$key,$LAST]}") | $(ratio "${M[$key,$LAST]}" "${M[bare,$LAST]}") |"
+  echo "| ${FRESH_LABEL[$key]} | $(fmt_int "${M[$key,$LAST]}") |$(for v in ${RPS[$key,$LAST]}; do printf ' %s' "$(fmt_int "$v")"; done) | $(ratio "${M[$key,$LAST]}" "${M[bare,$LAST]}") |"
 done
 echo
 echo "| server | warm-up (s) | RSS after the rounds (MB) | answer as captured |"
