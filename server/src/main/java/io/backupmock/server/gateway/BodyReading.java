@@ -16,6 +16,7 @@ final class BodyReading implements HttpHandler {
     private static final byte[] NO_BODY = new byte[0];
 
     private final ContextHandler next;
+    private final RecentTargets targets = new RecentTargets();
 
     BodyReading(HttpHandler next) {
         this.next = ContextHandler.of(next);
@@ -50,7 +51,7 @@ final class BodyReading implements HttpHandler {
     }
 
     private void handOn(HttpServerExchange exchange, byte[] body, ApiError early) {
-        RequestContext context = RequestContext.attach(exchange, body, early);
+        RequestContext context = RequestContext.attach(exchange, targets, body, early);
         try {
             next.handle(exchange, context);
         } catch (Exception e) {

@@ -33,11 +33,11 @@ final class RequestContext {
     Runnable durable;
     java.util.concurrent.Executor durableWaiters;
 
-    private RequestContext(HttpServerExchange exchange, byte[] body, ApiError early) {
+    private RequestContext(HttpServerExchange exchange, RecentTargets targets, byte[] body, ApiError early) {
         this.body = body;
         RequestTarget parsed;
         try {
-            parsed = RequestTarget.of(exchange.getRequestURI(), exchange.getQueryString());
+            parsed = targets.of(exchange.getRequestURI(), exchange.getQueryString());
         } catch (ApiError malformed) {
             // Answered in its turn, with the ARM headers; the request is taken for one to the root.
             parsed = RequestTarget.parse("/", null);
@@ -51,8 +51,8 @@ final class RequestContext {
         this.subscription = subscriptionOf(target);
     }
 
-    static RequestContext attach(HttpServerExchange exchange, byte[] body, ApiError early) {
-        RequestContext context = new RequestContext(exchange, body, early);
+    static RequestContext attach(HttpServerExchange exchange, RecentTargets targets, byte[] body, ApiError early) {
+        RequestContext context = new RequestContext(exchange, targets, body, early);
         exchange.putAttachment(KEY, context);
         return context;
     }

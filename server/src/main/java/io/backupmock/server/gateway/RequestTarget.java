@@ -16,20 +16,12 @@ import java.util.Map;
  * ({@code %24filter} is {@code $filter}; {@code +} and {@code %20} are spaces).
  */
 public final class RequestTarget {
-    /**
-     * Targets parsed lately, by their hash: a poller asks for one target over and over, and parsing
-     * it anew (a string per segment, a map of the query) was a tenth of the gateway's cost. A slot
-     * holds the last target that hashed to it; targets are immutable, so threads share them freely.
-     */
-    private static final int CACHED = 1024;
-    private static final RequestTarget[] RECENT = new RequestTarget[CACHED];
-
     private final String rawUri;
     private final String rawQuery;
     private final String rawPath;
     private final List<String> segments;
     private final Map<String, String> query;
-    /** The last route a router matched this target to (see {@link Router#match(String, RequestTarget)}). */
+    /** The routes routers matched this target to (see {@link Router#match(String, RequestTarget)}). */
     Router.Memo memo;
 
     private RequestTarget(String rawUri, String rawQuery, String rawPath, List<String> segments,
@@ -41,16 +33,9 @@ public final class RequestTarget {
         this.query = query;
     }
 
-    /** As {@link #parse}, but a target seen lately is handed back as parsed then (the same answer). */
-    public static RequestTarget of(String rawUri, String rawQuery) {
-        int slot = (rawUri.hashCode() * 31 + (rawQuery == null ? 0 : rawQuery.hashCode())) & (CACHED - 1);
-        RequestTarget recent = RECENT[slot];
-        if (recent != null && recent.rawUri.equals(rawUri) && java.util.Objects.equals(recent.rawQuery, rawQuery)) {
-            return recent;
-        }
-        RequestTarget parsed = parse(rawUri, rawQuery);
-        RECENT[slot] = parsed;
-        return parsed;
+    /** Whether this target was parsed from this raw path and query. */
+    boolean is(String rawUri, String rawQuery) {
+        return this.rawUri.equals(rawUri) && java.util.Objects.equals(this.rawQuery, rawQuery);
     }
 
     /**

@@ -31,19 +31,34 @@ public final class Router {
     public record Match(Operation operation, Map<String, String> params, String template, Schemas responseSchema) {
     }
 
-    /** What a router last matched a target to, kept on the target (see {@link RequestTarget#of}). */
-    record Memo(Router router, String method, Match match) {
+    /**
+     * The routes a target was matched to, kept on the target (see {@link RecentTargets}), newest
+     * first: one per router and method, since a request passes more than one router (the routes
+     * outside ARM's checks, then ARM's). Immutable, so threads that race each keep a whole chain.
+     */
+    record Memo(Router router, String method, Match match, Memo older) {
+        static final int KEPT = 4;
     }
 
     /** As {@link #match(String, List)}; a target matched by this router before gets the same answer at once. */
     Match match(String method, RequestTarget target) {
-        Memo memo = target.memo;
-        if (memo != null && memo.router == this && memo.method.equals(method)) {
-            return memo.match;
+        Memo memos = target.memo;
+        for (Memo m = memos; m != null; m = m.older) {
+            if (m.router == this && m.method.equals(method)) {
+                return m.match;
+            }
         }
         Match match = match(method, target.segments());
-        target.memo = new Memo(this, method, match);
+        target.memo = new Memo(this, method, match, keep(memos, Memo.KEPT - 1));
         return match;
+    }
+
+    /** The newest {@code n} of a chain of memos. */
+    private static Memo keep(Memo memos, int n) {
+        if (memos == null || n == 0) {
+            return null;
+        }
+        return new Memo(memos.router, memos.method, memos.match, keep(memos.older, n - 1));
     }
 
     /** The matching route, or null. */

@@ -45,30 +45,33 @@ class RequestTargetTest {
 
     @Test
     void aTargetSeenLatelyIsTheSameAnswerAndOnlyForTheSameUriAndQuery() {
+        RecentTargets targets = new RecentTargets();
         String path = "/subscriptions/s/resourceGroups/rg/backupJobs/" + java.util.UUID.randomUUID();
-        RequestTarget first = RequestTarget.of(path, "api-version=2019-05-13");
-        assertThat(RequestTarget.of(path, "api-version=2019-05-13")).isSameAs(first);
+        RequestTarget first = targets.of(path, "api-version=2019-05-13");
+        assertThat(targets.of(path, "api-version=2019-05-13")).isSameAs(first);
         assertThat(first.segments()).isEqualTo(RequestTarget.parse(path, "api-version=2019-05-13").segments());
-        RequestTarget otherQuery = RequestTarget.of(path, "api-version=2023-06-01");
+        RequestTarget otherQuery = targets.of(path, "api-version=2023-06-01");
         assertThat(otherQuery.query("api-version")).isEqualTo("2023-06-01");
-        assertThat(RequestTarget.of(path, null).query("api-version")).isNull();
-        assertThat(RequestTarget.of(path + "x", "api-version=2019-05-13").segments().get(5)).endsWith("x");
-        assertThatThrownBy(() -> RequestTarget.of("/a/%zz", null)).isInstanceOf(ApiError.class);
-        assertThatThrownBy(() -> RequestTarget.of("/a/%zz", null)).isInstanceOf(ApiError.class);
+        assertThat(targets.of(path, null).query("api-version")).isNull();
+        assertThat(targets.of(path + "x", "api-version=2019-05-13").segments().get(5)).endsWith("x");
+        assertThatThrownBy(() -> targets.of("/a/%zz", null)).isInstanceOf(ApiError.class);
+        assertThatThrownBy(() -> targets.of("/a/%zz", null)).isInstanceOf(ApiError.class);
     }
 
     @Test
     void aRoutersMatchIsRememberedPerRouterAndMethod() {
+        RecentTargets targets = new RecentTargets();
         Operation get = req -> ApiResponse.ok(new byte[0]);
         Operation delete = req -> ApiResponse.ok(new byte[0]);
         Router router = new Router().add("GET", "jobs/{jobName}", get, null).add("DELETE", "jobs/{jobName}", delete, null);
         Router other = new Router().add("GET", "jobs/{id}", delete, null);
-        RequestTarget target = RequestTarget.of("/jobs/j-" + System.nanoTime(), null);
+        RequestTarget target = targets.of("/jobs/j-" + System.nanoTime(), null);
         Router.Match match = router.match("GET", target);
         assertThat(match.operation()).isSameAs(get);
         assertThat(router.match("GET", target)).isSameAs(match);
         assertThat(router.match("DELETE", target).operation()).isSameAs(delete);
         assertThat(other.match("GET", target).params()).containsOnlyKeys("id");
+        assertThat(router.match("GET", target)).as("remembered beside another router's").isSameAs(match);
         assertThat(router.match("PUT", target)).isNull();
         assertThatThrownBy(() -> match.params().put("jobName", "x")).isInstanceOf(UnsupportedOperationException.class);
     }
