@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The request's path and query, parsed from the raw URI: a raw {@code ;} is part of a name (item
@@ -35,7 +36,7 @@ public final class RequestTarget {
 
     /** Whether this target was parsed from this raw path and query. */
     boolean is(String rawUri, String rawQuery) {
-        return this.rawUri.equals(rawUri) && java.util.Objects.equals(this.rawQuery, rawQuery);
+        return this.rawUri.equals(rawUri) && Objects.equals(this.rawQuery, rawQuery);
     }
 
     /**
