@@ -55,7 +55,6 @@ class RequestTargetTest {
         assertThat(targets.of(path, null).query("api-version")).isNull();
         assertThat(targets.of(path + "x", "api-version=2019-05-13").segments().get(5)).endsWith("x");
         assertThatThrownBy(() -> targets.of("/a/%zz", null)).isInstanceOf(ApiError.class);
-        assertThatThrownBy(() -> targets.of("/a/%zz", null)).isInstanceOf(ApiError.class);
     }
 
     @Test
